@@ -1,0 +1,1 @@
+// The Reports module; see the README for its place in the package.

@@ -1,0 +1,1 @@
+// The Simulator module; see the README for its place in the package.

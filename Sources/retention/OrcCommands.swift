@@ -1,0 +1,7 @@
+import Foundation
+
+let orcCommands = CommandGroup(
+    name: "orc",
+    summary: "Inspect ORC files.",
+    subcommands: []
+)
