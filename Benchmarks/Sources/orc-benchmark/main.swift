@@ -1,0 +1,1 @@
+print("ORC benchmark: not written yet")

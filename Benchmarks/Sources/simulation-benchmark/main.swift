@@ -1,0 +1,1 @@
+print("simulation benchmark: not written yet")
