@@ -1,0 +1,25 @@
+import Foundation
+
+/// How a Monte Carlo run is carried out: how many populations, from which seed, with which
+/// generator and on how many threads.
+///
+/// Results depend on the replications, seed and generator but not on the thread count.
+public struct MonteCarloSettings: Sendable, Hashable, Codable {
+    /// The number of simulated populations, each of `GameRules.playersPerPopulation` players.
+    public var replications: Int
+    /// The run seed; replication `i` seeds its generator from (seed, i).
+    public var seed: UInt64
+    /// The generator type.
+    public var generator: RandomGeneratorKind
+    /// The number of worker tasks; at least 1.
+    public var threads: Int
+
+    /// Creates settings; the thread count defaults to the number of active processors.
+    public init(replications: Int = 100, seed: UInt64 = 1, generator: RandomGeneratorKind = .mt19937,
+                threads: Int? = nil) {
+        self.replications = replications
+        self.seed = seed
+        self.generator = generator
+        self.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+    }
+}
