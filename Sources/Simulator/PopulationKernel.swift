@@ -1,0 +1,182 @@
+import CGSL
+import Strategies
+
+/// The inner loop that simulates one population, chosen once per run so the loop itself calls no
+/// existential.
+///
+/// Both loops draw the same uniforms in the same order (one for the game, then one for the
+/// continue decision unless the player stops at the game limit or broke), so a Markovian strategy
+/// gives the same results through either loop.
+enum PopulationKernel: Sendable {
+    case table(DecisionTable, GameRules)
+    case lossRatio(LossRatioStrategy, GameRules)
+    case lossStreak(LossStreakStrategy, GameRules)
+    case history(any BonusStrategy, GameRules)
+
+    /// Chooses the loop for a strategy; `usesHistory` forces the history loop, for tests.
+    init(strategy: any BonusStrategy, rules: GameRules, usesHistory: Bool = false) {
+        if !usesHistory, let table = strategy.decisionTable(rules: rules) {
+            self = .table(table, rules)
+        } else if let lossRatio = strategy as? LossRatioStrategy {
+            self = .lossRatio(lossRatio, rules)
+        } else if let lossStreak = strategy as? LossStreakStrategy {
+            self = .lossStreak(lossStreak, rules)
+        } else {
+            self = .history(strategy, rules)
+        }
+    }
+
+    /// Simulates one population with draws from `generator`.
+    func simulatePopulation(generator: UnsafeMutablePointer<gsl_rng>) -> ReplicationResult {
+        switch self {
+        case .table(let table, let rules):
+            Self.simulate(table: table, rules: rules, generator: generator)
+        case .lossRatio(let strategy, let rules):
+            Self.simulate(strategy: strategy, rules: rules, generator: generator)
+        case .lossStreak(let strategy, let rules):
+            Self.simulate(strategy: strategy, rules: rules, generator: generator)
+        case .history(let strategy, let rules):
+            Self.simulate(strategy: strategy, rules: rules, generator: generator)
+        }
+    }
+
+    // The loop for Markovian strategies: the balance is kept as a grid index and the bonus
+    // decision is one bit of the table.
+    private static func simulate(table: DecisionTable, rules: GameRules,
+                                 generator: UnsafeMutablePointer<gsl_rng>) -> ReplicationResult {
+        let grid = table.grid
+        let bins = RevenueBins(rules: rules)
+        var result = ReplicationResult(maxGames: rules.maxGames, revenueBinCount: bins.count)
+        let start = grid.index(ofBalance: rules.startingBalance)
+        let stakeSteps = grid.stakeSteps
+        let bonusSteps = grid.bonusSteps
+        let playable = grid.firstPlayableIndex
+        let maxGames = rules.maxGames
+        let p = rules.winProbability
+        let winRevenue = rules.revenueFromWonGame
+        let lossRevenue = rules.revenueFromLostGame
+        let bonusCost = rules.bonusCost
+        // Streak transitions and continue probabilities by raw streak value, so the loop indexes
+        // instead of branching on the enum.
+        let afterWin: (UInt8, UInt8, UInt8, UInt8, UInt8) = (1, 2, 2, 1, 1)
+        let afterLoss: (UInt8, UInt8, UInt8, UInt8, UInt8) = (3, 3, 3, 4, 4)
+        let keepPlaying = Streak.allCases.map { rules.continueProbability(after: $0) }
+
+        let origins = (1...maxGames).flatMap { games in
+            (0..<4).map { table.rowOrigin(games: games, streakRow: $0) }
+        }
+        withUnsafeBytes(of: afterWin) { afterWin in
+        withUnsafeBytes(of: afterLoss) { afterLoss in
+        keepPlaying.withUnsafeBufferPointer { keepPlaying in
+        origins.withUnsafeBufferPointer { origins in
+        table.packedWords.withUnsafeBufferPointer { words in
+        result.playersByGames.withUnsafeMutableBufferPointer { playersByGames in
+        result.revenueCounts.withUnsafeMutableBufferPointer { revenueCounts in
+            var revenue = 0.0
+            var totalGames = 0
+            var totalBonuses = 0
+            var broke = 0
+            var atLimit = 0
+            for _ in 0..<rules.playersPerPopulation {
+                var index = start
+                var streak = 0
+                var games = 0
+                var wins = 0
+                var bonuses = 0
+                while true {
+                    let won = gsl_rng_uniform(generator) < p
+                    games &+= 1
+                    if won {
+                        index &+= stakeSteps
+                        wins &+= 1
+                        streak = Int(afterWin[streak])
+                    } else {
+                        index &-= stakeSteps
+                        streak = Int(afterLoss[streak])
+                    }
+
+                    let bit = origins[(games &- 1) &* 4 &+ streak &- 1] &+ index
+                    if words[bit &>> 6] &>> UInt64(bit & 63) & 1 != 0 {
+                        index &+= bonusSteps
+                        bonuses &+= 1
+                        streak = Int(afterWin[streak])
+                    }
+
+                    if games == maxGames {
+                        atLimit &+= 1
+                        break
+                    }
+                    if index < playable {
+                        broke &+= 1
+                        break
+                    }
+                    if gsl_rng_uniform(generator) >= keepPlaying[streak] { break }
+                }
+
+                let playerRevenue = Double(wins) * winRevenue + Double(games &- wins) * lossRevenue
+                    - Double(bonuses) * bonusCost
+                revenue += playerRevenue
+                totalGames &+= games
+                totalBonuses &+= bonuses
+                playersByGames[games] &+= 1
+                revenueCounts[bins.bin(of: playerRevenue)] &+= 1
+            }
+            result.revenue = revenue
+            result.games = totalGames
+            result.bonuses = totalBonuses
+            result.broke = broke
+            result.atGameLimit = atLimit
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        return result
+    }
+
+    // The loop for strategies that need the history; specialized for each concrete type it is
+    // called with.
+    private static func simulate<S: BonusStrategy>(strategy: S, rules: GameRules,
+                                                   generator: UnsafeMutablePointer<gsl_rng>) -> ReplicationResult {
+        let bins = RevenueBins(rules: rules)
+        var result = ReplicationResult(maxGames: rules.maxGames, revenueBinCount: bins.count)
+        let p = rules.winProbability
+
+        for _ in 0..<rules.playersPerPopulation {
+            var state = PlayerState(startingBalance: rules.startingBalance)
+            var wins = 0
+            var bonuses = 0
+            while true {
+                let won = gsl_rng_uniform(generator) < p
+                state.recordGame(won: won, stake: rules.stake)
+                if won { wins += 1 }
+                if strategy.shouldGiveBonus(to: state) {
+                    state.recordBonus(amount: rules.bonusAmount)
+                    bonuses += 1
+                }
+
+                if state.gamesPlayed == rules.maxGames {
+                    result.atGameLimit += 1
+                    break
+                }
+                if state.balance < rules.stake {
+                    result.broke += 1
+                    break
+                }
+                if gsl_rng_uniform(generator) >= rules.continueProbability(after: state.streak) { break }
+            }
+
+            let games = state.gamesPlayed
+            let playerRevenue = Double(wins) * rules.revenueFromWonGame
+                + Double(games - wins) * rules.revenueFromLostGame - Double(bonuses) * rules.bonusCost
+            result.revenue += playerRevenue
+            result.games += games
+            result.bonuses += bonuses
+            result.playersByGames[games] += 1
+            result.revenueCounts[bins.bin(of: playerRevenue)] += 1
+        }
+        return result
+    }
+}
