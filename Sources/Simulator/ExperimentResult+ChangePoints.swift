@@ -1,0 +1,132 @@
+/// A place along a sweep axis where the best strategy changes.
+public struct StrategyChange: Sendable, Hashable {
+    /// The swept field path, such as `rules.bonusCost`.
+    public var axis: String
+    /// The values of the other sweep axes, which stay fixed along this slice.
+    public var fixed: [SweepCoordinate]
+    /// The last swept value with the old best strategy.
+    public var lowerValue: Double
+    /// The first swept value with the new best strategy.
+    public var upperValue: Double
+    /// The best strategy at `lowerValue`.
+    public var before: String
+    /// The best strategy at `upperValue`.
+    public var after: String
+    /// The estimated value where the two strategies' revenues are equal, by linear
+    /// interpolation between the two points; exact when both revenues are linear in the axis,
+    /// as they are in the bonus cost for fixed policies.
+    public var crossing: Double
+}
+
+/// A break-even value along a sweep axis: on one side some bonus strategy earns more than
+/// `never`, on the other none does.
+public struct BreakEven: Sendable, Hashable {
+    /// The swept field path, such as `rules.bonusCost`.
+    public var axis: String
+    /// The values of the other sweep axes, which stay fixed along this slice.
+    public var fixed: [SweepCoordinate]
+    /// The last swept value on the side of `lowerValue`.
+    public var lowerValue: Double
+    /// The first swept value on the other side.
+    public var upperValue: Double
+    /// The estimated break-even value by linear interpolation of the lead of the best bonus
+    /// strategy over `never`.
+    public var crossing: Double
+    /// The bonus strategy with the largest lead on the side where bonuses pay.
+    public var strategy: String
+    /// Whether bonuses pay below the crossing (true for a cost) or above it.
+    public var bonusPaysBelow: Bool
+}
+
+extension ExperimentResult {
+    /// Finds every place where the best strategy changes between neighbouring values of a sweep
+    /// axis, with the other axes fixed.
+    ///
+    /// - Complexity: O(a · p · s) for a axes, p points and s strategies.
+    public func strategyChanges() -> [StrategyChange] {
+        var changes: [StrategyChange] = []
+        for (axis, fixed, slice) in slices() {
+            for (left, right) in zip(slice, slice.dropFirst()) {
+                guard let before = left.result.best, let after = right.result.best,
+                      before.strategy != after.strategy,
+                      let beforeRight = right.result.outcomes.first(where: { $0.strategy == before.strategy }),
+                      let afterLeft = left.result.outcomes.first(where: { $0.strategy == after.strategy }) else {
+                    continue
+                }
+                let crossing = interpolateZero(
+                    x0: left.value, y0: before.rankingRevenue - afterLeft.rankingRevenue,
+                    x1: right.value, y1: beforeRight.rankingRevenue - after.rankingRevenue)
+                changes.append(StrategyChange(
+                    axis: axis, fixed: fixed, lowerValue: left.value, upperValue: right.value,
+                    before: before.strategy.label, after: after.strategy.label, crossing: crossing))
+            }
+        }
+        return changes
+    }
+
+    /// Finds the break-even values where the lead of the best bonus strategy over `never`
+    /// changes sign along a sweep axis; empty when `never` or every other strategy is missing.
+    ///
+    /// A lead within a relative 1e-9 of zero counts as none, so an `optimal` policy that gives
+    /// no bonus ties with `never` instead of beating it.
+    ///
+    /// - Complexity: O(a · p · s) for a axes, p points and s strategies.
+    public func breakEvens() -> [BreakEven] {
+        var result: [BreakEven] = []
+        for (axis, fixed, slice) in slices() {
+            let leads = slice.map { bonusLead(at: $0.result) }
+            for index in slice.indices.dropLast() {
+                guard let left = leads[index], let right = leads[index + 1] else { continue }
+                let leftPays = left.lead > left.tolerance
+                let rightPays = right.lead > right.tolerance
+                guard leftPays != rightPays else { continue }
+                let crossing = interpolateZero(
+                    x0: slice[index].value, y0: left.lead, x1: slice[index + 1].value, y1: right.lead)
+                result.append(BreakEven(
+                    axis: axis, fixed: fixed, lowerValue: slice[index].value, upperValue: slice[index + 1].value,
+                    crossing: crossing, strategy: (leftPays ? left : right).strategy, bonusPaysBelow: leftPays))
+            }
+        }
+        return result
+    }
+
+    // The best bonus strategy's revenue minus that of `never` at one point.
+    private func bonusLead(at result: PointResult) -> (lead: Double, tolerance: Double, strategy: String)? {
+        guard let never = result.outcomes.first(where: { $0.strategy.name == "never" }),
+              let best = result.outcomes.filter({ $0.strategy.name != "never" })
+                  .max(by: { $0.rankingRevenue < $1.rankingRevenue }) else {
+            return nil
+        }
+        let tolerance = 1e-9 * max(1, abs(never.rankingRevenue))
+        return (best.rankingRevenue - never.rankingRevenue, tolerance, best.strategy.label)
+    }
+
+    /// Groups the points into slices along each sweep axis: one slice per combination of the
+    /// other axes, sorted by the axis value.
+    func slices() -> [(axis: String, fixed: [SweepCoordinate], points: [(value: Double, result: PointResult)])] {
+        let axes = config.sweepAxes.map(\.path)
+        var slices: [(axis: String, fixed: [SweepCoordinate], points: [(value: Double, result: PointResult)])] = []
+        for axis in axes {
+            var groups: [[SweepCoordinate]: [(value: Double, result: PointResult)]] = [:]
+            var order: [[SweepCoordinate]] = []
+            for result in points {
+                guard let value = result.point.coordinates.first(where: { $0.path == axis })?.value else { continue }
+                let fixed = result.point.coordinates.filter { $0.path != axis }
+                if groups[fixed] == nil { order.append(fixed) }
+                groups[fixed, default: []].append((value, result))
+            }
+            for fixed in order {
+                let sorted = groups[fixed]!.sorted { $0.value < $1.value }
+                slices.append((axis, fixed, sorted))
+            }
+        }
+        return slices
+    }
+}
+
+// Returns where the line through (x0, y0) and (x1, y1) crosses zero, clamped to [x0, x1].
+private func interpolateZero(x0: Double, y0: Double, x1: Double, y1: Double) -> Double {
+    guard y0 != y1 else { return (x0 + x1) / 2 }
+    let t = min(1, max(0, y0 / (y0 - y1)))
+    return x0 + (x1 - x0) * t
+}

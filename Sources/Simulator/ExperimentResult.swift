@@ -1,0 +1,101 @@
+/// The evaluation of one strategy at one sweep point: the exact value when the strategy allows
+/// one, and the Monte Carlo estimates.
+public struct StrategyOutcome: Sendable {
+    /// The strategy as the config names it.
+    public var strategy: StrategySpec
+    /// The exact expectations, or nil when the strategy depends on the game history and was
+    /// evaluated by simulation only.
+    public var exact: ExactEvaluation?
+    /// The Monte Carlo estimates.
+    public var simulation: MonteCarloSummary
+
+    /// Creates an outcome.
+    public init(strategy: StrategySpec, exact: ExactEvaluation?, simulation: MonteCarloSummary) {
+        self.strategy = strategy
+        self.exact = exact
+        self.simulation = simulation
+    }
+
+    /// Whether the strategy was evaluated exactly as well as by simulation.
+    public var isExact: Bool { exact != nil }
+
+    /// The exact expected revenue per 1000 players, when known.
+    public var exactRevenuePer1000Players: Double? { exact?.revenuePer1000Players }
+
+    /// The value used to rank strategies: the exact revenue when known, else the simulated mean.
+    public var rankingRevenue: Double { exact?.revenuePer1000Players ?? simulation.meanRevenuePer1000Players }
+}
+
+/// Where the optimal policy gives bonuses at one number of games played.
+public struct PolicySlice: Sendable, Hashable {
+    /// The number of games played at the decision.
+    public var gamesPlayed: Int
+    /// The balances of the columns, ascending.
+    public var balances: [Int]
+    /// One row per streak in `Streak.afterGame` order; true where a bonus is given, nil where
+    /// the state cannot be reached.
+    public var decisions: [[Bool?]]
+
+    /// Creates a slice.
+    public init(gamesPlayed: Int, balances: [Int], decisions: [[Bool?]]) {
+        self.gamesPlayed = gamesPlayed
+        self.balances = balances
+        self.decisions = decisions
+    }
+}
+
+/// Every strategy's outcome at one sweep point.
+public struct PointResult: Sendable {
+    /// The sweep point.
+    public var point: ExperimentPoint
+    /// The outcomes in config order.
+    public var outcomes: [StrategyOutcome]
+    /// The optimal policy's decisions at a few numbers of games played, empty when `optimal`
+    /// is not among the strategies.
+    public var policySlices: [PolicySlice]
+
+    /// Creates a point result.
+    public init(point: ExperimentPoint, outcomes: [StrategyOutcome], policySlices: [PolicySlice] = []) {
+        self.point = point
+        self.outcomes = outcomes
+        self.policySlices = policySlices
+    }
+
+    /// The outcome with the highest ranking revenue; ties within a relative 1e-9 go to the
+    /// strategy listed first, so an `optimal` that gives no bonus does not displace `never`.
+    public var best: StrategyOutcome? {
+        var best: StrategyOutcome?
+        for outcome in outcomes {
+            guard let current = best else {
+                best = outcome
+                continue
+            }
+            let tolerance = 1e-9 * max(1, abs(current.rankingRevenue))
+            if outcome.rankingRevenue > current.rankingRevenue + tolerance { best = outcome }
+        }
+        return best
+    }
+}
+
+/// The result of a whole experiment: every point with every strategy, and what ran it.
+public struct ExperimentResult: Sendable {
+    /// The config that was run, after command-line overrides.
+    public var config: ExperimentConfig
+    /// The results in the order of `config.points()`.
+    public var points: [PointResult]
+    /// The version of the tool that produced the result.
+    public var toolVersion: String
+    /// The GSL version the simulation linked against.
+    public var gslVersion: String
+    /// The number of worker threads used.
+    public var threads: Int
+
+    /// Creates a result.
+    public init(config: ExperimentConfig, points: [PointResult], toolVersion: String, gslVersion: String, threads: Int) {
+        self.config = config
+        self.points = points
+        self.toolVersion = toolVersion
+        self.gslVersion = gslVersion
+        self.threads = threads
+    }
+}
