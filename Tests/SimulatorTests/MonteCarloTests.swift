@@ -1,0 +1,118 @@
+import Synchronization
+import Testing
+@testable import Simulator
+import Strategies
+
+@Suite struct MonteCarloTests {
+    static let exactNames = ["never", "after-loss", "loss-streak", "greedy", "optimal"]
+
+    @Test(arguments: exactNames)
+    func exactValueInsideInterval(name: String) async throws {
+        let rules = GameRules(startingBalance: 100, maxGames: 200, playersPerPopulation: 500, bonusCost: 2,
+                              revenueModel: .turnover)
+        let strategy = try StrategyRegistry.makeStrategy(named: name, rules: rules)
+        let exact = try ExactEvaluator.evaluate(strategy, rules: rules)
+        let settings = MonteCarloSettings(replications: 40, seed: 20_261_204, threads: 2)
+        let summary = try await MonteCarloSimulator.run(strategy: strategy, rules: rules, settings: settings)
+
+        #expect(summary.confidenceInterval99.contains(exact.revenuePer1000Players),
+                "exact \(exact.revenuePer1000Players), interval \(summary.confidenceInterval99)")
+        #expect(summary.standardError > 0)
+        #expect(summary.replicationRevenuesPer1000Players.count == 40)
+        // Binomial error of a share over 20 000 players is at most 0.0036; allow five of them.
+        #expect(abs(summary.shareBroke - exact.shareBroke) < 0.018)
+        #expect(abs(summary.shareAtGameLimit - exact.shareAtGameLimit) < 0.018)
+        #expect(abs(summary.survival[1] - exact.survival[1]) < 0.018)
+    }
+
+    @Test(arguments: exactNames)
+    func exactValueInsideIntervalUnderStandardRules(name: String) async throws {
+        let rules = GameRules.standard
+        let strategy = try StrategyRegistry.makeStrategy(named: name, rules: rules)
+        let exact = try ExactEvaluator.evaluate(strategy, rules: rules)
+        let settings = MonteCarloSettings(replications: 30, seed: 7, threads: 2)
+        let summary = try await MonteCarloSimulator.run(strategy: strategy, rules: rules, settings: settings)
+
+        #expect(summary.confidenceInterval99.contains(exact.revenuePer1000Players),
+                "exact \(exact.revenuePer1000Players), interval \(summary.confidenceInterval99)")
+        #expect(abs(summary.bonusesPerPlayer - exact.bonusesPerPlayer) < 0.05 * max(1, exact.bonusesPerPlayer))
+    }
+
+    @Test(arguments: ["loss-ratio", "optimal"])
+    func threadCountDoesNotChangeResults(name: String) async throws {
+        let rules = GameRules(startingBalance: 100, maxGames: 100, playersPerPopulation: 300)
+        let strategy = try StrategyRegistry.makeStrategy(named: name, rules: rules)
+        var one = try await MonteCarloSimulator.run(
+            strategy: strategy, rules: rules, settings: MonteCarloSettings(replications: 9, seed: 42, threads: 1))
+        let two = try await MonteCarloSimulator.run(
+            strategy: strategy, rules: rules, settings: MonteCarloSettings(replications: 9, seed: 42, threads: 2))
+
+        #expect(one.replicationRevenuesPer1000Players == two.replicationRevenuesPer1000Players)
+        one.settings.threads = 2
+        #expect(one == two)
+    }
+
+    @Test func seedChangesResults() async throws {
+        let rules = GameRules(startingBalance: 100, maxGames: 100, playersPerPopulation: 300)
+        let first = try await MonteCarloSimulator.run(
+            strategy: NeverStrategy(), rules: rules, settings: MonteCarloSettings(replications: 3, seed: 1, threads: 1))
+        let second = try await MonteCarloSimulator.run(
+            strategy: NeverStrategy(), rules: rules, settings: MonteCarloSettings(replications: 3, seed: 2, threads: 1))
+        #expect(first.replicationRevenuesPer1000Players != second.replicationRevenuesPer1000Players)
+    }
+
+    @Test(arguments: [RandomGeneratorKind.ranlxs0, .taus2, .gfsr4, .ranlux])
+    func everyGeneratorEstimatesSameValue(generator: RandomGeneratorKind) async throws {
+        let rules = GameRules(startingBalance: 100, maxGames: 100, playersPerPopulation: 500)
+        let exact = try ExactEvaluator.evaluate(NeverStrategy(), rules: rules)
+        let settings = MonteCarloSettings(replications: 20, seed: 3, generator: generator, threads: 2)
+        let summary = try await MonteCarloSimulator.run(strategy: NeverStrategy(), rules: rules, settings: settings)
+        #expect(summary.confidenceInterval99.contains(exact.revenuePer1000Players),
+                "exact \(exact.revenuePer1000Players), interval \(summary.confidenceInterval99)")
+    }
+
+    @Test(arguments: ["loss-streak", "greedy", "after-loss"])
+    func tableAndHistoryLoopsAgree(name: String) throws {
+        let rules = GameRules(startingBalance: 50, maxGames: 80, playersPerPopulation: 400, bonusCost: 2,
+                              revenueModel: .turnover)
+        let strategy = try StrategyRegistry.makeStrategy(named: name, rules: rules)
+        let tableLoop = PopulationKernel(strategy: strategy, rules: rules)
+        let historyLoop = PopulationKernel(strategy: strategy, rules: rules, usesHistory: true)
+        guard case .table = tableLoop else {
+            Issue.record("a Markovian strategy runs through its decision table")
+            return
+        }
+
+        let first = GSLGenerator(kind: .mt19937, seed: 11)
+        let second = GSLGenerator(kind: .mt19937, seed: 11)
+        let fromTable = tableLoop.simulatePopulation(generator: first.pointer)
+        let fromHistory = historyLoop.simulatePopulation(generator: second.pointer)
+        #expect(fromTable.revenue == fromHistory.revenue)
+        #expect(fromTable.bonuses == fromHistory.bonuses)
+        #expect(fromTable.bonuses > 0)
+        #expect(fromTable.playersByGames == fromHistory.playersByGames)
+        #expect(fromTable.revenueCounts == fromHistory.revenueCounts)
+    }
+
+    @Test func summaryIsConsistent() async throws {
+        let rules = GameRules(startingBalance: 100, maxGames: 50, playersPerPopulation: 200)
+        let strategy = LossRatioStrategy(rule: LossRatioRule(lastGames: 5, threshold: 0.6))
+        let reported = Mutex([Int]())
+        let summary = try await MonteCarloSimulator.run(
+            strategy: strategy, rules: rules, settings: MonteCarloSettings(replications: 6, seed: 5, threads: 2),
+            progress: { completed in reported.withLock { $0.append(completed) } })
+
+        #expect(reported.withLock { $0.sorted() } == [1, 2, 3, 4, 5, 6])
+        #expect(summary.strategy == "loss-ratio(N=5, p=0.6)")
+        #expect(summary.bonusesPerPlayer > 0)
+        #expect(summary.survival.first == 1)
+        #expect(summary.survival.last == 0)
+        #expect(summary.revenueHistogram.counts.reduce(0, +) == 6 * 200)
+        let mean = summary.replicationRevenuesPer1000Players.reduce(0, +) / 6
+        #expect(abs(summary.meanRevenuePer1000Players - mean) < 1e-9 * max(1, abs(mean)))
+        #expect(summary.confidenceInterval99.contains(summary.meanRevenuePer1000Players))
+        // Student's t with 5 degrees of freedom: the 0.995 quantile is 4.032.
+        let halfWidth = summary.confidenceInterval99.upperBound - summary.meanRevenuePer1000Players
+        #expect(abs(halfWidth / summary.standardError - 4.032_142_983_557_536) < 1e-9)
+    }
+}
