@@ -27,8 +27,10 @@ public enum MonteCarloSimulator {
         precondition(settings.threads >= 1, "a Monte Carlo run needs at least one thread")
 
         let kernel = PopulationKernel(strategy: strategy, rules: rules)
-        let results = try await runReplications(kernel: kernel, settings: settings, progress: progress)
-        return MonteCarloSummary(strategy: strategy.label, settings: settings, rules: rules, results: results)
+        let (results, counts) = try await runReplications(kernel: kernel, rules: rules, settings: settings,
+                                                          progress: progress)
+        return MonteCarloSummary(strategy: strategy.label, settings: settings, rules: rules, results: results,
+                                 counts: counts)
     }
 
     private final class Counters: Sendable {
@@ -37,38 +39,43 @@ public enum MonteCarloSimulator {
     }
 
     // Workers take replication indices from a shared counter, so a slow replication does not hold
-    // up the others; each result is stored at its index, so the order of completion does not matter.
-    private static func runReplications(kernel: PopulationKernel, settings: MonteCarloSettings,
-                                        progress: (@Sendable (Int) -> Void)?) async throws -> [ReplicationResult] {
+    // up the others. Each replication result is stored at its index and the per-player counts are
+    // integer sums, so neither the order of completion nor the split between workers matters.
+    private static func runReplications(kernel: PopulationKernel, rules: GameRules, settings: MonteCarloSettings,
+                                        progress: (@Sendable (Int) -> Void)?) async throws
+        -> (results: [ReplicationResult], counts: PlayerCounts) {
         let counters = Counters()
         let workers = min(settings.threads, settings.replications)
         var results = [ReplicationResult?](repeating: nil, count: settings.replications)
+        var counts = PlayerCounts(rules: rules)
 
-        try await withThrowingTaskGroup(of: [(Int, ReplicationResult)].self) { group in
+        try await withThrowingTaskGroup(of: ([(Int, ReplicationResult)], PlayerCounts).self) { group in
             for _ in 0..<workers {
                 group.addTask {
                     var finished = [(Int, ReplicationResult)]()
+                    var counts = PlayerCounts(rules: rules)
+                    let generator = GSLGenerator(kind: settings.generator)
                     while true {
                         try Task.checkCancellation()
                         let replication = counters.nextReplication.wrappingAdd(1, ordering: .relaxed).oldValue
                         guard replication < settings.replications else { break }
 
-                        let seed = RandomGeneratorKind.replicationSeed(seed: settings.seed, replication: replication)
-                        let generator = GSLGenerator(kind: settings.generator, seed: seed)
-                        finished.append((replication, kernel.simulatePopulation(generator: generator.pointer)))
+                        generator.seed(RandomGeneratorKind.replicationSeed(seed: settings.seed, replication: replication))
+                        finished.append((replication, kernel.simulatePopulation(generator: generator.pointer, counts: &counts)))
                         let completed = counters.completed.wrappingAdd(1, ordering: .relaxed).newValue
                         progress?(completed)
                     }
-                    return finished
+                    return (finished, counts)
                 }
             }
-            for try await finished in group {
+            for try await (finished, workerCounts) in group {
                 for (replication, result) in finished {
                     results[replication] = result
                 }
+                counts.add(workerCounts)
             }
         }
 
-        return results.map { $0! }
+        return (results.map { $0! }, counts)
     }
 }

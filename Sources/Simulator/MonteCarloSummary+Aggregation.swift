@@ -3,7 +3,8 @@ import Strategies
 
 extension MonteCarloSummary {
     /// Combines the replications, in replication order, into the summary.
-    init(strategy: String, settings: MonteCarloSettings, rules: GameRules, results: [ReplicationResult]) {
+    init(strategy: String, settings: MonteCarloSettings, rules: GameRules, results: [ReplicationResult],
+         counts: PlayerCounts) {
         let players = Double(rules.playersPerPopulation)
         let revenues = results.map { $0.revenue * 1000 / players }
         let count = Double(revenues.count)
@@ -16,15 +17,9 @@ extension MonteCarloSummary {
             ? gsl_cdf_tdist_Pinv(0.995, count - 1) * standardError : 0
 
         let allPlayers = count * players
-        var playersByGames = [Int](repeating: 0, count: rules.maxGames + 1)
-        var revenueCounts = [Int](repeating: 0, count: RevenueBins(rules: rules).count)
-        for result in results {
-            for n in playersByGames.indices { playersByGames[n] += result.playersByGames[n] }
-            for bin in revenueCounts.indices { revenueCounts[bin] += result.revenueCounts[bin] }
-        }
         // survival[n] = share of players with more than n games.
         var remaining = Int(allPlayers)
-        let survival = playersByGames.map { playersWithExactly in
+        let survival = counts.playersByGames.map { playersWithExactly in
             remaining -= playersWithExactly
             return Double(remaining) / allPlayers
         }
@@ -38,7 +33,7 @@ extension MonteCarloSummary {
             shareBroke: Double(results.reduce(0) { $0 + $1.broke }) / allPlayers,
             shareAtGameLimit: Double(results.reduce(0) { $0 + $1.atGameLimit }) / allPlayers,
             replicationRevenuesPer1000Players: revenues, survival: survival,
-            revenueHistogram: Self.trimmedHistogram(counts: revenueCounts, bins: RevenueBins(rules: rules))
+            revenueHistogram: Self.trimmedHistogram(counts: counts.revenueCounts, bins: RevenueBins(rules: rules))
         )
     }
 

@@ -26,29 +26,30 @@ enum PopulationKernel: Sendable {
         }
     }
 
-    /// Simulates one population with draws from `generator`.
-    func simulatePopulation(generator: UnsafeMutablePointer<gsl_rng>) -> ReplicationResult {
+    /// Simulates one population with draws from `generator`, adding its players to `counts`.
+    func simulatePopulation(generator: UnsafeMutablePointer<gsl_rng>, counts: inout PlayerCounts) -> ReplicationResult {
         switch self {
         case .table(let table, let rules):
-            Self.simulate(table: table, rules: rules, generator: generator)
+            Self.simulate(table: table, rules: rules, generator: generator, counts: &counts)
         case .lossRatio(let strategy, let rules):
-            Self.simulate(strategy: strategy, rules: rules, generator: generator)
+            Self.simulate(strategy: strategy, rules: rules, generator: generator, counts: &counts)
         case .lossStreak(let strategy, let rules):
-            Self.simulate(strategy: strategy, rules: rules, generator: generator)
+            Self.simulate(strategy: strategy, rules: rules, generator: generator, counts: &counts)
         case .history(let strategy, let rules):
-            Self.simulate(strategy: strategy, rules: rules, generator: generator)
+            Self.simulate(strategy: strategy, rules: rules, generator: generator, counts: &counts)
         }
     }
 
     // The loop for Markovian strategies: the balance is kept as a grid index and the bonus
     // decision is one bit of the table.
     private static func simulate(table: DecisionTable, rules: GameRules,
-                                 generator: UnsafeMutablePointer<gsl_rng>) -> ReplicationResult {
+                                 generator: UnsafeMutablePointer<gsl_rng>, counts: inout PlayerCounts) -> ReplicationResult {
         let grid = table.grid
         let bins = RevenueBins(rules: rules)
-        var result = ReplicationResult(maxGames: rules.maxGames, revenueBinCount: bins.count)
+        var result = ReplicationResult()
         let start = grid.index(ofBalance: rules.startingBalance)
         let stakeSteps = grid.stakeSteps
+        let twoStakeSteps = 2 * stakeSteps
         let bonusSteps = grid.bonusSteps
         let playable = grid.firstPlayableIndex
         let maxGames = rules.maxGames
@@ -56,22 +57,26 @@ enum PopulationKernel: Sendable {
         let winRevenue = rules.revenueFromWonGame
         let lossRevenue = rules.revenueFromLostGame
         let bonusCost = rules.bonusCost
-        // Streak transitions and continue probabilities by raw streak value, so the loop indexes
-        // instead of branching on the enum.
-        let afterWin: (UInt8, UInt8, UInt8, UInt8, UInt8) = (1, 2, 2, 1, 1)
-        let afterLoss: (UInt8, UInt8, UInt8, UInt8, UInt8) = (3, 3, 3, 4, 4)
-        let keepPlaying = Streak.allCases.map { rules.continueProbability(after: $0) }
+        let keepPlaying = (1.0, rules.continueAfterWin, rules.continueAfterWinStreak, rules.continueAfterLoss,
+                           rules.continueAfterLossStreak)
 
-        let origins = (1...maxGames).flatMap { games in
-            (0..<4).map { table.rowOrigin(games: games, streakRow: $0) }
+        // Streak transitions by raw streak value s: entry 2s + 1 is the streak after a win and 2s the
+        // streak after a loss; from entry 16 on, 2s + 1 is the streak after a bonus and 2s the same
+        // streak. Indexing by the outcome keeps the unpredictable game results off branches.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { transitions in
+        transitions.initialize(repeating: 0)
+        for streak in Streak.allCases {
+            let s = Int(streak.rawValue)
+            transitions[2 * s] = streak.afterLoss.rawValue
+            transitions[2 * s + 1] = streak.afterWin.rawValue
+            transitions[16 + 2 * s] = streak.rawValue
+            transitions[16 + 2 * s + 1] = streak.afterWin.rawValue
         }
-        withUnsafeBytes(of: afterWin) { afterWin in
-        withUnsafeBytes(of: afterLoss) { afterLoss in
-        keepPlaying.withUnsafeBufferPointer { keepPlaying in
-        origins.withUnsafeBufferPointer { origins in
-        table.packedWords.withUnsafeBufferPointer { words in
-        result.playersByGames.withUnsafeMutableBufferPointer { playersByGames in
-        result.revenueCounts.withUnsafeMutableBufferPointer { revenueCounts in
+        withUnsafeBytes(of: keepPlaying) { keepPlayingBytes in
+        let keepPlaying = keepPlayingBytes.assumingMemoryBound(to: Double.self)
+        table.withUnsafeLookup { origins, words in
+        counts.playersByGames.withUnsafeMutableBufferPointer { playersByGames in
+        counts.revenueCounts.withUnsafeMutableBufferPointer { revenueCounts in
             var revenue = 0.0
             var totalGames = 0
             var totalBonuses = 0
@@ -84,23 +89,17 @@ enum PopulationKernel: Sendable {
                 var wins = 0
                 var bonuses = 0
                 while true {
-                    let won = gsl_rng_uniform(generator) < p
+                    let won = gsl_rng_uniform(generator) < p ? 1 : 0
                     games &+= 1
-                    if won {
-                        index &+= stakeSteps
-                        wins &+= 1
-                        streak = Int(afterWin[streak])
-                    } else {
-                        index &-= stakeSteps
-                        streak = Int(afterLoss[streak])
-                    }
+                    wins &+= won
+                    index &+= won &* twoStakeSteps &- stakeSteps
+                    streak = Int(transitions[streak &* 2 &+ won])
 
                     let bit = origins[(games &- 1) &* 4 &+ streak &- 1] &+ index
-                    if words[bit &>> 6] &>> UInt64(bit & 63) & 1 != 0 {
-                        index &+= bonusSteps
-                        bonuses &+= 1
-                        streak = Int(afterWin[streak])
-                    }
+                    let bonus = Int(truncatingIfNeeded: words[bit &>> 6] &>> UInt64(bit & 63) & 1)
+                    bonuses &+= bonus
+                    index &+= bonus &* bonusSteps
+                    streak = Int(transitions[16 &+ streak &* 2 &+ bonus])
 
                     if games == maxGames {
                         atLimit &+= 1
@@ -131,17 +130,16 @@ enum PopulationKernel: Sendable {
         }
         }
         }
-        }
-        }
         return result
     }
 
     // The loop for strategies that need the history; specialized for each concrete type it is
     // called with.
     private static func simulate<S: BonusStrategy>(strategy: S, rules: GameRules,
-                                                   generator: UnsafeMutablePointer<gsl_rng>) -> ReplicationResult {
+                                                   generator: UnsafeMutablePointer<gsl_rng>,
+                                                   counts: inout PlayerCounts) -> ReplicationResult {
         let bins = RevenueBins(rules: rules)
-        var result = ReplicationResult(maxGames: rules.maxGames, revenueBinCount: bins.count)
+        var result = ReplicationResult()
         let p = rules.winProbability
 
         for _ in 0..<rules.playersPerPopulation {
@@ -174,8 +172,8 @@ enum PopulationKernel: Sendable {
             result.revenue += playerRevenue
             result.games += games
             result.bonuses += bonuses
-            result.playersByGames[games] += 1
-            result.revenueCounts[bins.bin(of: playerRevenue)] += 1
+            counts.playersByGames[games] += 1
+            counts.revenueCounts[bins.bin(of: playerRevenue)] += 1
         }
         return result
     }

@@ -24,7 +24,7 @@ public enum RandomGeneratorKind: String, Sendable, Hashable, Codable, CaseIterab
     case knuthran2002
 
     /// The GSL generator type.
-    var gslType: UnsafePointer<gsl_rng_type> {
+    public var gslType: UnsafePointer<gsl_rng_type> {
         switch self {
         case .mt19937: cgsl_rng_mt19937()
         case .ranlxs0: cgsl_rng_ranlxs0()
@@ -49,15 +49,24 @@ public enum RandomGeneratorKind: String, Sendable, Hashable, Codable, CaseIterab
     }
 }
 
-/// A GSL generator owned by one replication, freed when the value is released.
+/// A GSL generator owned by one worker, reseeded for each replication and freed with the value.
 final class GSLGenerator {
     let pointer: UnsafeMutablePointer<gsl_rng>
 
-    init(kind: RandomGeneratorKind, seed: UInt64) {
+    init(kind: RandomGeneratorKind) {
         guard let pointer = gsl_rng_alloc(kind.gslType) else {
             fatalError("GSL could not allocate a \(kind.rawValue) generator")
         }
         self.pointer = pointer
+    }
+
+    convenience init(kind: RandomGeneratorKind, seed: UInt64) {
+        self.init(kind: kind)
+        self.seed(seed)
+    }
+
+    /// Restarts the stream from `seed`; GSL generators keep no other state between seedings.
+    func seed(_ seed: UInt64) {
         gsl_rng_set(pointer, UInt(truncatingIfNeeded: seed))
     }
 

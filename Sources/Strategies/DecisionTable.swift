@@ -89,6 +89,18 @@ public struct DecisionTable: Sendable, Hashable {
         if giveBonus { words[position >> 6] |= mask } else { words[position >> 6] &= ~mask }
     }
 
+    /// Calls `body` with the row origins, indexed by `(games - 1) * 4 + streak.rowIndex`, and the
+    /// packed words, so a hot loop can look up `words[bit >> 6]` for `bit = origin + index` without
+    /// bounds checks or reference counting.
+    @inlinable
+    public func withUnsafeLookup<Result>(
+        _ body: (_ rowOrigins: UnsafeBufferPointer<Int>, _ words: UnsafeBufferPointer<UInt64>) throws -> Result
+    ) rethrows -> Result {
+        try rowOrigins.withUnsafeBufferPointer { origins in
+            try words.withUnsafeBufferPointer { words in try body(origins, words) }
+        }
+    }
+
     /// The number of states in which a bonus is given.
     ///
     /// Complexity: O(size of the table).
