@@ -61,7 +61,7 @@ public enum ExactEvaluator {
 
     // Applies the bonus and continue decisions at decision point `games` to the distribution in
     // `current` and writes the distribution at the next decision point into `next`. Rows are
-    // streaks in `Streak.afterGame` order; element `i - lowestIndex(games)` holds grid index `i`.
+    // streaks in `Streak.afterGame` order; element `i - lowestIndex(games)` is grid index `i`.
     private static func advance(games: Int, rules: GameRules, table: DecisionTable, stride: Int,
                                 current: [Double], next: inout [Double], totals: inout Totals) {
         let grid = table.grid

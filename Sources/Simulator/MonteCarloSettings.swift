@@ -7,14 +7,14 @@ import Foundation
 public struct MonteCarloSettings: Sendable, Hashable, Codable {
     /// The number of simulated populations, each of `GameRules.playersPerPopulation` players.
     public var replications: Int
-    /// The run seed; replication `i` seeds its generator from (seed, i).
+    /// The run seed. Replication `i` seeds its generator from (seed, i).
     public var seed: UInt64
     /// The generator type.
     public var generator: RandomGeneratorKind
-    /// The number of worker tasks; at least 1.
+    /// The number of worker tasks, at least 1.
     public var threads: Int
 
-    /// Creates settings; the thread count defaults to the number of active processors.
+    /// Creates settings with the number of active processors as the default thread count.
     public init(replications: Int = 100, seed: UInt64 = 1, generator: RandomGeneratorKind = .mt19937,
                 threads: Int? = nil) {
         self.replications = replications

@@ -9,7 +9,7 @@ import Synchronization
 public enum MonteCarloSimulator {
     /// Simulates `settings.replications` populations of `rules.playersPerPopulation` players.
     ///
-    /// A Markovian strategy runs through its `DecisionTable`; `loss-ratio` and `loss-streak` run
+    /// A Markovian strategy runs through its `DecisionTable`, while `loss-ratio` and `loss-streak` run
     /// in loops specialized for their types, and any other strategy through a generic loop.
     ///
     /// - Parameters:

@@ -1,7 +1,7 @@
 /// The estimates of one Monte Carlo run of a strategy.
 ///
-/// Each replication simulates one population; the revenue estimates are over the replications'
-/// revenues per 1000 players, and their error is the standard error of that mean.
+/// Each replication simulates one population. The revenue estimates are the mean and spread of the
+/// replications' revenues per 1000 players, with the standard error of that mean.
 public struct MonteCarloSummary: Sendable, Hashable, Codable {
     /// The strategy name with its parameters, such as `loss-ratio(N=10, p=0.7)`.
     public var strategy: String
@@ -14,7 +14,8 @@ public struct MonteCarloSummary: Sendable, Hashable, Codable {
     /// The standard error of the mean, `standardDeviation / sqrt(replications)`.
     public var standardError: Double
     /// The 99% confidence interval of the mean revenue per 1000 players, from Student's t with
-    /// `replications - 1` degrees of freedom (`gsl_cdf_tdist_Pinv`); a single point for one replication.
+    /// `replications - 1` degrees of freedom (`gsl_cdf_tdist_Pinv`). It is a single point for one
+    /// replication.
     public var confidenceInterval99: ClosedRange<Double>
     /// The mean number of games per player.
     public var gamesPerPlayer: Double

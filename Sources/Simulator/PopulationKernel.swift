@@ -4,16 +4,16 @@ import Strategies
 /// The inner loop that simulates one population, chosen once per run so the loop itself calls no
 /// existential.
 ///
-/// Both loops draw the same uniforms in the same order (one for the game, then one for the
-/// continue decision unless the player stops at the game limit or broke), so a Markovian strategy
-/// gives the same results through either loop.
+/// Both loops draw the same uniforms in the same order: one for each game, then one for the
+/// continue decision unless the player stops at the game limit or broke. A Markovian strategy
+/// therefore gives the same results through either loop.
 enum PopulationKernel: Sendable {
     case table(DecisionTable, GameRules)
     case lossRatio(LossRatioStrategy, GameRules)
     case lossStreak(LossStreakStrategy, GameRules)
     case history(any BonusStrategy, GameRules)
 
-    /// Chooses the loop for a strategy; `usesHistory` forces the history loop, for tests.
+    /// Chooses the loop for a strategy. Tests set `usesHistory` to force the history loop.
     init(strategy: any BonusStrategy, rules: GameRules, usesHistory: Bool = false) {
         if !usesHistory, let table = strategy.decisionTable(rules: rules) {
             self = .table(table, rules)
@@ -60,8 +60,8 @@ enum PopulationKernel: Sendable {
         let keepPlaying = (1.0, rules.continueAfterWin, rules.continueAfterWinStreak, rules.continueAfterLoss,
                            rules.continueAfterLossStreak)
 
-        // Streak transitions by raw streak value s: entry 2s + 1 is the streak after a win and 2s the
-        // streak after a loss; from entry 16 on, 2s + 1 is the streak after a bonus and 2s the same
+        // Streak transitions by raw streak value s. Entry 2s + 1 is the streak after a win and 2s the
+        // streak after a loss. From entry 16 on, 2s + 1 is the streak after a bonus and 2s the same
         // streak. Indexing by the outcome keeps the unpredictable game results off branches.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { transitions in
         transitions.initialize(repeating: 0)
@@ -133,7 +133,7 @@ enum PopulationKernel: Sendable {
         return result
     }
 
-    // The loop for strategies that need the history; specialized for each concrete type it is
+    // The loop for strategies that need the history, specialized for each concrete type it is
     // called with.
     private static func simulate<S: BonusStrategy>(strategy: S, rules: GameRules,
                                                    generator: UnsafeMutablePointer<gsl_rng>,

@@ -65,7 +65,7 @@ final class GSLGenerator {
         self.seed(seed)
     }
 
-    /// Restarts the stream from `seed`; GSL generators keep no other state between seedings.
+    /// Restarts the stream from `seed`, because `gsl_rng_set` resets the whole generator state.
     func seed(_ seed: UInt64) {
         gsl_rng_set(pointer, UInt(truncatingIfNeeded: seed))
     }

@@ -13,8 +13,8 @@ struct ReplicationResult: Sendable, Equatable {
 /// Per-player counts that replications add into: how many games players played and what revenue
 /// they brought.
 ///
-/// The counts are integers, so their sums do not depend on which worker added which replication;
-/// each worker keeps one value and the run adds them up at the end.
+/// Each worker keeps one value and the run adds them up at the end. The counts are integers, so
+/// their sums do not depend on which worker simulated which replication.
 struct PlayerCounts: Sendable, Equatable {
     /// `playersByGames[n]` is the number of players who played exactly `n` games.
     var playersByGames: [Int]
@@ -42,8 +42,8 @@ struct RevenueBins: Sendable {
     let lowerBound: Double
     let binWidth: Double
     let count: Int
-    // A multiply in place of a divide in the per-player epilogue; a value within rounding of a bin
-    // edge may land in the neighbouring bin, the same one in every loop.
+    // The per-player epilogue multiplies instead of dividing. A value within rounding of a bin edge
+    // may land in the neighbouring bin, but in the same bin in every loop.
     private let binsPerUnit: Double
 
     init(rules: GameRules) {

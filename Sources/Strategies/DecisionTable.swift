@@ -51,7 +51,7 @@ public struct DecisionTable: Sendable, Hashable {
         }
     }
 
-    /// Returns the bit position of a decision state; the state must lie inside the table.
+    /// Returns the bit position of a decision state, which must lie inside the table.
     @inlinable
     public func bitPosition(games: Int, streak: Streak, index: Int) -> Int {
         rowOrigins[(games - 1) &* 4 &+ streak.rowIndex] &+ index
@@ -69,7 +69,7 @@ public struct DecisionTable: Sendable, Hashable {
         words[position &>> 6] & (1 &<< UInt64(position & 63)) != 0
     }
 
-    /// Returns whether to give a bonus in a state; states outside the table get none.
+    /// Returns whether to give a bonus in a state. States outside the table get none.
     @inlinable
     public func shouldGiveBonus(games: Int, balance: Int, streak: Streak) -> Bool {
         guard (1...grid.maxGames).contains(games), streak != .none,
@@ -109,7 +109,7 @@ public struct DecisionTable: Sendable, Hashable {
     /// The packed bits, for export.
     public var packedWords: [UInt64] { words }
 
-    /// Creates a table from packed bits read back from an export; nil when the count does not fit.
+    /// Creates a table from exported packed bits, or returns nil when their count does not fit the rules.
     public init?(rules: GameRules, packedWords: [UInt64]) {
         self.init(rules: rules)
         guard packedWords.count == words.count else { return nil }

@@ -1,6 +1,6 @@
 extension GameRules {
-    /// The largest `maxGames` accepted; exact evaluation and the optimal policy need memory that
-    /// grows with its square.
+    /// The largest `maxGames` accepted, because exact evaluation and the optimal policy need memory
+    /// that grows with its square.
     public static let maxGamesLimit = 100_000
     /// The largest stake, bonus amount or starting balance accepted, so balances fit in `Int`.
     public static let amountLimit = 1_000_000_000

@@ -6,7 +6,7 @@
 public struct GameRules: Sendable, Hashable {
     /// The balance each player starts with.
     public var startingBalance: Int
-    /// The amount staked on each game; a win pays it to the player and a loss costs it.
+    /// The amount staked on each game. A win pays it to the player and a loss costs it.
     public var stake: Int
     /// The probability that the player wins one game.
     public var winProbability: Double
@@ -41,7 +41,7 @@ public struct GameRules: Sendable, Hashable {
     /// populations of 1000 players, bonuses of 10 that cost 10, and net revenue.
     public static let standard = GameRules()
 
-    /// Creates rules; every argument defaults to the standard value and `bonusCost` to `bonusAmount`.
+    /// Creates rules with standard values for omitted arguments and `bonusAmount` as the default `bonusCost`.
     public init(startingBalance: Int = 1000, stake: Int = 10, winProbability: Double = 0.48,
                 continueAfterWin: Double = 0.80, continueAfterWinStreak: Double = 0.90,
                 continueAfterLoss: Double = 0.60, continueAfterLossStreak: Double = 0.40,

@@ -10,7 +10,7 @@ public struct LossRatioStrategy: BonusStrategy, Hashable {
     /// The rule that flags a player.
     public let rule: LossRatioRule
 
-    /// Creates the strategy; the rule's window must be at most `maxWindow` games.
+    /// Creates the strategy for a rule whose window is at most `maxWindow` games.
     public init(rule: LossRatioRule = .standard) {
         precondition(rule.lastGames <= Self.maxWindow, "the loss-ratio window holds at most 64 games")
         self.rule = rule

@@ -1,12 +1,12 @@
 /// Gives a bonus once a player has lost `k` games in a row since their last win or bonus.
 ///
-/// For `k` of 1 or 2 the streak alone decides, so the strategy is Markovian; a longer run needs
-/// the run length from the history, and the strategy is then estimated by simulation only.
+/// For `k` of 1 or 2 the streak alone decides, so the strategy is Markovian. A longer run needs
+/// the run length from the history, so the strategy is then estimated by simulation only.
 public struct LossStreakStrategy: BonusStrategy, Hashable {
     /// The number of losses in a row that triggers a bonus, at least 1.
     public let length: Int
 
-    /// Creates the strategy; `length` must be at least 1.
+    /// Creates the strategy for a `length` of at least 1.
     public init(length: Int) {
         precondition(length >= 1, "a loss streak has at least one loss")
         self.length = length

@@ -63,7 +63,7 @@ extension OptimalPolicy {
         return try decode(data, path: url.path)
     }
 
-    /// Decodes a policy from the bytes of a policy file; `path` names the source in error messages.
+    /// Decodes a policy from the bytes of a policy file, naming `path` in error messages.
     ///
     /// - Throws: `StrategyError` as `load(from:)` does.
     public static func decode(_ data: Data, path: String) throws -> OptimalPolicy {

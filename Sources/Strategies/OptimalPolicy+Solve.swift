@@ -38,7 +38,7 @@ extension OptimalPolicy {
     }
 
     // Fills the values of decision point `games` from those of `games + 1` and records the bonuses.
-    // Rows are streaks in `Streak.afterGame` order; element `i - lowestIndex` holds grid index `i`.
+    // Rows are streaks in `Streak.afterGame` order, and element `i - lowestIndex` is grid index `i`.
     private static func solveLayer(games: Int, rules: GameRules, grid: BalanceGrid, stride: Int,
                                    next: [Double], continuation: inout [Double], values: inout [Double],
                                    table: inout DecisionTable) {

@@ -8,7 +8,7 @@ public struct PlayerState: Sendable, Hashable {
     public var gamesPlayed: Int
     /// The balance in money units, after the result of the last game.
     public var balance: Int
-    /// The streak after the last game; a bonus given earlier counted as a win.
+    /// The streak after the last game, in which an earlier bonus counted as a win.
     public var streak: Streak
     /// The number of games lost in a row since the last win or bonus.
     public var lossRunLength: Int
@@ -61,7 +61,7 @@ public struct PlayerState: Sendable, Hashable {
 
 /// The results of a player's last games, up to 64, kept as a bit ring without allocation.
 ///
-/// Bit 0 is the most recent game; a set bit is a loss. A bonus is not a game and is not recorded.
+/// Bit 0 is the most recent game and a set bit is a loss. A bonus is not a game and is not recorded.
 public struct RecentResults: Sendable, Hashable {
     /// The maximum number of games the window keeps.
     public static let capacity = 64

@@ -24,7 +24,7 @@ public enum StrategyRegistry {
         public let summary: String
         /// The parameters it accepts.
         public let parameters: [Parameter]
-        /// Whether it can be evaluated exactly; `loss-streak` only for k of 1 or 2.
+        /// Whether it can be evaluated exactly, which `loss-streak` can only for k of 1 or 2.
         public let isExactlyEvaluable: Bool
         let make: @Sendable ([String: Double], GameRules) -> any BonusStrategy
     }
@@ -77,7 +77,7 @@ public enum StrategyRegistry {
     /// - Parameters:
     ///   - name: a registered name, such as `loss-ratio`.
     ///   - parameters: parameter values by key, such as `["N": 20]`.
-    ///   - rules: the game rules; `greedy` and `optimal` are computed for them, and they must be valid.
+    ///   - rules: valid game rules, which `greedy` and `optimal` are computed for.
     /// - Throws: `StrategyError` for an unknown name, an unknown key, or a value out of range.
     /// - Complexity: O(number of decision states) for `optimal`, which solves its policy.
     public static func makeStrategy(named name: String, parameters: [String: Double] = [:],

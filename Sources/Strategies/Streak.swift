@@ -39,7 +39,7 @@ public enum Streak: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvert
     @inlinable
     public var isLosing: Bool { self == .loss || self == .losses }
 
-    /// The position of a streak after a game in `afterGame`; `none` has no position and traps.
+    /// The position of a streak in `afterGame`. It traps for `none`, which has no position.
     @inlinable
     public var rowIndex: Int {
         precondition(self != .none, "a player has a streak after every game")

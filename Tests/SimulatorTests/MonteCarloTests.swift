@@ -10,10 +10,8 @@ import Strategies
     func exactValueInsideInterval(name: String) async throws {
         let rules = GameRules(startingBalance: 100, maxGames: 200, playersPerPopulation: 500, bonusCost: 2,
                               revenueModel: .turnover)
-        let strategy = try StrategyRegistry.makeStrategy(named: name, rules: rules)
-        let exact = try ExactEvaluator.evaluate(strategy, rules: rules)
         let settings = MonteCarloSettings(replications: 40, seed: 20_261_204, threads: 2)
-        let summary = try await MonteCarloSimulator.run(strategy: strategy, rules: rules, settings: settings)
+        let (exact, summary) = try await evaluateAndSimulate(name, rules: rules, settings: settings)
 
         #expect(summary.confidenceInterval99.contains(exact.revenuePer1000Players),
                 "exact \(exact.revenuePer1000Players), interval \(summary.confidenceInterval99)")
@@ -28,10 +26,8 @@ import Strategies
     @Test(arguments: exactNames)
     func exactValueInsideIntervalUnderStandardRules(name: String) async throws {
         let rules = GameRules.standard
-        let strategy = try StrategyRegistry.makeStrategy(named: name, rules: rules)
-        let exact = try ExactEvaluator.evaluate(strategy, rules: rules)
         let settings = MonteCarloSettings(replications: 30, seed: 7, threads: 2)
-        let summary = try await MonteCarloSimulator.run(strategy: strategy, rules: rules, settings: settings)
+        let (exact, summary) = try await evaluateAndSimulate(name, rules: rules, settings: settings)
 
         #expect(summary.confidenceInterval99.contains(exact.revenuePer1000Players),
                 "exact \(exact.revenuePer1000Players), interval \(summary.confidenceInterval99)")
@@ -114,5 +110,13 @@ import Strategies
         // Student's t with 5 degrees of freedom: the 0.995 quantile is 4.032.
         let halfWidth = summary.confidenceInterval99.upperBound - summary.meanRevenuePer1000Players
         #expect(abs(halfWidth / summary.standardError - 4.032_142_983_557_536) < 1e-9)
+    }
+
+    private func evaluateAndSimulate(_ name: String, rules: GameRules, settings: MonteCarloSettings) async throws
+        -> (ExactEvaluation, MonteCarloSummary) {
+        let strategy = try StrategyRegistry.makeStrategy(named: name, rules: rules)
+        let exact = try ExactEvaluator.evaluate(strategy, rules: rules)
+        let summary = try await MonteCarloSimulator.run(strategy: strategy, rules: rules, settings: settings)
+        return (exact, summary)
     }
 }
