@@ -45,7 +45,7 @@ extension ExperimentResult {
     /// - Complexity: O(a · p · s) for a axes, p points and s strategies.
     public func strategyChanges() -> [StrategyChange] {
         var changes: [StrategyChange] = []
-        for (axis, fixed, slice) in slices() {
+        for (axis, fixed, slice) in sweepSlices() {
             for (left, right) in zip(slice, slice.dropFirst()) {
                 guard let before = left.result.best, let after = right.result.best,
                       before.strategy != after.strategy,
@@ -54,8 +54,8 @@ extension ExperimentResult {
                     continue
                 }
                 let crossing = interpolateZero(
-                    x0: left.value, y0: before.rankingRevenue - afterLeft.rankingRevenue,
-                    x1: right.value, y1: beforeRight.rankingRevenue - after.rankingRevenue)
+                    x0: left.value, y0: before.revenueLead(over: afterLeft),
+                    x1: right.value, y1: beforeRight.revenueLead(over: after))
                 changes.append(StrategyChange(
                     axis: axis, fixed: fixed, lowerValue: left.value, upperValue: right.value,
                     before: before.strategy.label, after: after.strategy.label, crossing: crossing))
@@ -68,42 +68,57 @@ extension ExperimentResult {
     /// changes sign along a sweep axis; empty when `never` or every other strategy is missing.
     ///
     /// A lead within a relative 1e-9 of zero counts as none, so an `optimal` policy that gives
-    /// no bonus ties with `never` instead of beating it.
+    /// no bonus ties with `never` instead of beating it. Along `rules.bonusCost` the crossing is
+    /// where the leading policy on the paying side breaks even: its revenue falls by its bonuses
+    /// per player for each unit of cost. Strategies that adapt to the cost (`greedy`,
+    /// `optimal`) switch policies, so for them the crossing is a lower bound. Along other axes
+    /// the crossing interpolates the lead linearly.
     ///
     /// - Complexity: O(a · p · s) for a axes, p points and s strategies.
     public func breakEvens() -> [BreakEven] {
         var result: [BreakEven] = []
-        for (axis, fixed, slice) in slices() {
+        for (axis, fixed, slice) in sweepSlices() {
             let leads = slice.map { bonusLead(at: $0.result) }
             for index in slice.indices.dropLast() {
                 guard let left = leads[index], let right = leads[index + 1] else { continue }
                 let leftPays = left.lead > left.tolerance
                 let rightPays = right.lead > right.tolerance
                 guard leftPays != rightPays else { continue }
-                let crossing = interpolateZero(
-                    x0: slice[index].value, y0: left.lead, x1: slice[index + 1].value, y1: right.lead)
+
+                let x0 = slice[index].value
+                let x1 = slice[index + 1].value
+                var crossing = interpolateZero(x0: x0, y0: left.lead, x1: x1, y1: right.lead)
+                let paying = leftPays ? left : right
+                if axis == "rules.bonusCost", paying.bonusesPerThousand > 0 {
+                    let payingValue = leftPays ? x0 : x1
+                    let estimate = payingValue + paying.lead / paying.bonusesPerThousand
+                    crossing = min(max(x0, x1), max(min(x0, x1), estimate))
+                }
                 result.append(BreakEven(
-                    axis: axis, fixed: fixed, lowerValue: slice[index].value, upperValue: slice[index + 1].value,
-                    crossing: crossing, strategy: (leftPays ? left : right).strategy, bonusPaysBelow: leftPays))
+                    axis: axis, fixed: fixed, lowerValue: x0, upperValue: x1,
+                    crossing: crossing, strategy: paying.strategy, bonusPaysBelow: leftPays))
             }
         }
         return result
     }
 
-    // The best bonus strategy's revenue minus that of `never` at one point.
-    private func bonusLead(at result: PointResult) -> (lead: Double, tolerance: Double, strategy: String)? {
+    // The best bonus strategy's lead over `never` at one point, with its bonuses per 1000 players.
+    private func bonusLead(at result: PointResult)
+        -> (lead: Double, tolerance: Double, strategy: String, bonusesPerThousand: Double)? {
         guard let never = result.outcomes.first(where: { $0.strategy.name == "never" }),
               let best = result.outcomes.filter({ $0.strategy.name != "never" })
-                  .max(by: { $0.rankingRevenue < $1.rankingRevenue }) else {
+                  .max(by: { $0.revenueLead(over: never) < $1.revenueLead(over: never) }) else {
             return nil
         }
-        let tolerance = 1e-9 * max(1, abs(never.rankingRevenue))
-        return (best.rankingRevenue - never.rankingRevenue, tolerance, best.strategy.label)
+        return (best.revenueLead(over: never), best.tieTolerance(with: never), best.strategy.label,
+                best.bonusesPerPlayer * 1000)
     }
 
     /// Groups the points into slices along each sweep axis: one slice per combination of the
     /// other axes, sorted by the axis value.
-    func slices() -> [(axis: String, fixed: [SweepCoordinate], points: [(value: Double, result: PointResult)])] {
+    ///
+    /// - Complexity: O(a · p log p) for a axes and p points.
+    public func sweepSlices() -> [(axis: String, fixed: [SweepCoordinate], points: [(value: Double, result: PointResult)])] {
         let axes = config.sweepAxes.map(\.path)
         var slices: [(axis: String, fixed: [SweepCoordinate], points: [(value: Double, result: PointResult)])] = []
         for axis in axes {

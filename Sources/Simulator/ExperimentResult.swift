@@ -61,8 +61,11 @@ public struct PointResult: Sendable {
         self.policySlices = policySlices
     }
 
-    /// The outcome with the highest ranking revenue; ties within a relative 1e-9 go to the
-    /// strategy listed first, so an `optimal` that gives no bonus does not displace `never`.
+    /// The outcome with the highest revenue; ties within a relative 1e-9 go to the strategy
+    /// listed first, so an `optimal` that gives no bonus does not displace `never`.
+    ///
+    /// Two exactly evaluated strategies compare by exact value; otherwise they compare by
+    /// simulated mean, which is fair because strategies at one point share their random numbers.
     public var best: StrategyOutcome? {
         var best: StrategyOutcome?
         for outcome in outcomes {
@@ -70,11 +73,30 @@ public struct PointResult: Sendable {
                 best = outcome
                 continue
             }
-            let tolerance = 1e-9 * max(1, abs(current.rankingRevenue))
-            if outcome.rankingRevenue > current.rankingRevenue + tolerance { best = outcome }
+            if outcome.revenueLead(over: current) > outcome.tieTolerance(with: current) { best = outcome }
         }
         return best
     }
+}
+
+extension StrategyOutcome {
+    /// Returns how much more revenue per 1000 players this strategy earns than `other`: by exact
+    /// values when both have one, else by simulated means on common random numbers.
+    public func revenueLead(over other: StrategyOutcome) -> Double {
+        if let exact, let otherExact = other.exact {
+            return exact.revenuePer1000Players - otherExact.revenuePer1000Players
+        }
+        return simulation.meanRevenuePer1000Players - other.simulation.meanRevenuePer1000Players
+    }
+
+    /// The difference below which two revenues count as equal: a relative 1e-9, for the
+    /// rounding of exact evaluations.
+    public func tieTolerance(with other: StrategyOutcome) -> Double {
+        1e-9 * max(1, abs(rankingRevenue), abs(other.rankingRevenue))
+    }
+
+    /// The expected number of bonuses per player: exact when known, else simulated.
+    public var bonusesPerPlayer: Double { exact?.bonusesPerPlayer ?? simulation.bonusesPerPlayer }
 }
 
 /// The result of a whole experiment: every point with every strategy, and what ran it.
