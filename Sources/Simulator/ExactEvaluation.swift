@@ -15,6 +15,18 @@ public struct ExactEvaluation: Sendable, Hashable, Codable {
     /// `survival[n]` is the probability that a player plays more than `n` games, for n in 0...maxGames.
     public var survival: [Double]
 
+    /// Creates an evaluation from its values, for fixtures and for results read back from files.
+    public init(strategy: String, revenuePerPlayer: Double, gamesPerPlayer: Double, bonusesPerPlayer: Double,
+                shareBroke: Double, shareAtGameLimit: Double, survival: [Double]) {
+        self.strategy = strategy
+        self.revenuePerPlayer = revenuePerPlayer
+        self.gamesPerPlayer = gamesPerPlayer
+        self.bonusesPerPlayer = bonusesPerPlayer
+        self.shareBroke = shareBroke
+        self.shareAtGameLimit = shareAtGameLimit
+        self.survival = survival
+    }
+
     /// The expected revenue of 1000 players.
     public var revenuePer1000Players: Double { revenuePerPlayer * 1000 }
 }

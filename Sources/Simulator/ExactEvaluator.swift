@@ -8,9 +8,13 @@ public enum ExactEvaluator {
     /// - Parameters:
     ///   - strategy: a strategy with `isMarkovian` true.
     ///   - rules: valid rules.
-    /// - Throws: `StrategyError` when the strategy depends on the game history.
+    /// - Throws: `StrategyError` when the strategy depends on the game history or the rules have
+    ///   more than `DecisionTable.maxStateCount` decision states.
     /// - Complexity: O(number of decision states), see `BalanceGrid.stateCount`.
     public static func evaluate(_ strategy: any BonusStrategy, rules: GameRules) throws -> ExactEvaluation {
+        guard DecisionTable.fits(rules) else {
+            throw StrategyError.tooManyStates(BalanceGrid(rules: rules).stateCount, for: "exact evaluation")
+        }
         guard let table = strategy.decisionTable(rules: rules) else {
             throw StrategyError.notExactlyEvaluable(strategy.label)
         }

@@ -31,6 +31,26 @@ public struct MonteCarloSummary: Sendable, Hashable, Codable {
     public var survival: [Double]
     /// The distribution of revenue per player over all simulated players.
     public var revenueHistogram: RevenueHistogram
+
+    /// Creates a summary from its values, for fixtures and for results read back from files.
+    public init(strategy: String, settings: MonteCarloSettings, meanRevenuePer1000Players: Double,
+                standardDeviation: Double, standardError: Double, confidenceInterval99: ClosedRange<Double>,
+                gamesPerPlayer: Double, bonusesPerPlayer: Double, shareBroke: Double, shareAtGameLimit: Double,
+                replicationRevenuesPer1000Players: [Double], survival: [Double], revenueHistogram: RevenueHistogram) {
+        self.strategy = strategy
+        self.settings = settings
+        self.meanRevenuePer1000Players = meanRevenuePer1000Players
+        self.standardDeviation = standardDeviation
+        self.standardError = standardError
+        self.confidenceInterval99 = confidenceInterval99
+        self.gamesPerPlayer = gamesPerPlayer
+        self.bonusesPerPlayer = bonusesPerPlayer
+        self.shareBroke = shareBroke
+        self.shareAtGameLimit = shareAtGameLimit
+        self.replicationRevenuesPer1000Players = replicationRevenuesPer1000Players
+        self.survival = survival
+        self.revenueHistogram = revenueHistogram
+    }
 }
 
 /// A histogram of revenue per player with bins of equal width.

@@ -55,10 +55,18 @@ public struct BalanceGrid: Sendable, Hashable {
     @inlinable
     public func width(games: Int) -> Int { highestIndex(games: games) - lowestIndex(games: games) + 1 }
 
-    /// The total number of (games, streak, balance) decision states.
+    /// The total number of (games, streak, balance) decision states, or `Int.max` when the count
+    /// overflows.
     ///
     /// Complexity: O(maxGames).
     public var stateCount: Int {
-        (1...maxGames).reduce(0) { $0 + width(games: $1) } * Streak.afterGame.count
+        var total = 0
+        for games in 1...maxGames {
+            let (sum, overflow) = total.addingReportingOverflow(width(games: games))
+            guard !overflow else { return .max }
+            total = sum
+        }
+        let (states, overflow) = total.multipliedReportingOverflow(by: Streak.afterGame.count)
+        return overflow ? .max : states
     }
 }

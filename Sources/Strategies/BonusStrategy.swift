@@ -17,7 +17,8 @@ public protocol BonusStrategy: Sendable {
     /// player decides whether to continue.
     func shouldGiveBonus(to state: PlayerState) -> Bool
 
-    /// Returns the strategy's decision table, or nil when it is not Markovian.
+    /// Returns the strategy's decision table, or nil when it is not Markovian or its states do not
+    /// fit in a table (see `DecisionTable.fits(_:)`).
     ///
     /// The default implementation asks `shouldGiveBonus(to:)` in every state.
     func decisionTable(rules: GameRules) -> DecisionTable?
@@ -28,7 +29,7 @@ extension BonusStrategy {
     ///
     /// Complexity: O(number of decision states).
     public func decisionTable(rules: GameRules) -> DecisionTable? {
-        guard isMarkovian else { return nil }
+        guard isMarkovian, DecisionTable.fits(rules) else { return nil }
         return DecisionTable(strategy: self, rules: rules)
     }
 

@@ -12,7 +12,18 @@ public struct DecisionTable: Sendable, Hashable {
     // The bit position of grid index 0 in each row (it may lie before the row), so a lookup is one add.
     @usableFromInline let rowOrigins: [Int]
 
-    /// Creates a table that gives no bonus anywhere.
+    /// The largest number of decision states a table may have (2^30 bits, 128 MiB); about
+    /// `maxGames` 13 000 with stakes and bonuses of one grid step each.
+    public static let maxStateCount = 1 << 30
+
+    /// Returns whether the decision states of `rules` fit in a table.
+    ///
+    /// Complexity: O(maxGames).
+    public static func fits(_ rules: GameRules) -> Bool {
+        BalanceGrid(rules: rules).stateCount <= maxStateCount
+    }
+
+    /// Creates a table that gives no bonus anywhere; the rules' states must fit (see `fits(_:)`).
     ///
     /// Complexity: O(maxGames) plus the size of the table.
     public init(rules: GameRules) {

@@ -7,7 +7,8 @@ extension OptimalPolicy {
     /// bonusCost`. The policy gives a bonus exactly where the second value is strictly larger, and
     /// `V(g, b, s)` is the larger of the two. Only the two layers `g` and `g + 1` are kept.
     ///
-    /// - Parameter rules: valid rules (see `GameRules.validate()`).
+    /// - Parameter rules: valid rules (see `GameRules.validate()`) whose states fit in a
+    ///   `DecisionTable` (see `DecisionTable.fits(_:)`).
     /// - Complexity: O(number of decision states) time, O(maxGames * (stake + bonus) / step) memory
     ///   besides the table.
     public static func solve(rules: GameRules) -> OptimalPolicy {

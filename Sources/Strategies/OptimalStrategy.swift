@@ -26,6 +26,7 @@ public struct OptimalStrategy: BonusStrategy, Hashable {
 
     /// Returns the policy's own table when the rules match, without asking every state again.
     public func decisionTable(rules: GameRules) -> DecisionTable? {
-        rules == policy.rules ? policy.table : DecisionTable(strategy: self, rules: rules)
+        guard rules != policy.rules else { return policy.table }
+        return DecisionTable.fits(rules) ? DecisionTable(strategy: self, rules: rules) : nil
     }
 }

@@ -8,6 +8,7 @@ public struct StrategyError: Error, CustomStringConvertible, Sendable, Equatable
         case unknownStrategy
         case invalidParameter
         case notExactlyEvaluable
+        case tooManyStates
         case invalidPolicyFile
     }
 
@@ -43,6 +44,14 @@ public struct StrategyError: Error, CustomStringConvertible, Sendable, Equatable
         StrategyError(.notExactlyEvaluable,
                       "strategy '\(strategy)' depends on the game history, so it has no exact evaluation; "
                           + "estimate it with a Monte Carlo run instead")
+    }
+
+    /// Returns the error for rules whose decision states do not fit a `DecisionTable`.
+    public static func tooManyStates(_ count: Int, for purpose: String) -> StrategyError {
+        StrategyError(.tooManyStates,
+                      "\(purpose) needs one decision state per (games played, streak, balance), and these rules "
+                          + "give \(count), more than the limit of \(DecisionTable.maxStateCount); "
+                          + "lower maxGames, or use a Monte Carlo run with a history-based strategy")
     }
 
     static func invalidPolicyFile(_ path: String, _ problem: String) -> StrategyError {

@@ -78,7 +78,8 @@ public enum StrategyRegistry {
     ///   - name: a registered name, such as `loss-ratio`.
     ///   - parameters: parameter values by key, such as `["N": 20]`.
     ///   - rules: valid game rules, which `greedy` and `optimal` are computed for.
-    /// - Throws: `StrategyError` for an unknown name, an unknown key, or a value out of range.
+    /// - Throws: `StrategyError` for an unknown name, an unknown key, a value out of range, or
+    ///   `optimal` for rules with more than `DecisionTable.maxStateCount` states.
     /// - Complexity: O(number of decision states) for `optimal`, which solves its policy.
     public static func makeStrategy(named name: String, parameters: [String: Double] = [:],
                                     rules: GameRules) throws(StrategyError) -> any BonusStrategy {
@@ -102,6 +103,9 @@ public enum StrategyRegistry {
             values[parameter.key] = value
         }
 
+        if name == "optimal", !DecisionTable.fits(rules) {
+            throw .tooManyStates(BalanceGrid(rules: rules).stateCount, for: "the optimal policy")
+        }
         return entry.make(values, rules)
     }
 

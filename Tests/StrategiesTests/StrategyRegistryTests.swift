@@ -53,3 +53,20 @@ import Strategies
         }
     }
 }
+
+@Suite struct DecisionTableLimitTests {
+    @Test func standardRulesFit() {
+        #expect(BalanceGrid(rules: .standard).stateCount == 4_384_200)
+        #expect(DecisionTable.fits(.standard))
+    }
+
+    @Test func optimalRejectsHugeRules() {
+        let rules = GameRules(startingBalance: 1_000_000, stake: 1_000_000, maxGames: 100_000, bonusAmount: 1)
+        #expect(!DecisionTable.fits(rules))
+        #expect {
+            try StrategyRegistry.makeStrategy(named: "optimal", rules: rules)
+        } throws: { error in
+            (error as? StrategyError)?.message.hasPrefix("the optimal policy needs one decision state per") == true
+        }
+    }
+}
