@@ -86,6 +86,9 @@ extension OptimalPolicy {
             throw StrategyError.invalidPolicyFile(path, "field 'rules' is invalid: \(error.message)")
         }
 
+        guard DecisionTable.fits(file.rules) else {
+            throw StrategyError.invalidPolicyFile(path, "field 'rules' gives more than \(DecisionTable.maxStateCount) decision states")
+        }
         return try decodeTable(file, path: path)
     }
 

@@ -38,14 +38,14 @@ import Strategies
     func threadCountDoesNotChangeResults(name: String) async throws {
         let rules = GameRules(startingBalance: 100, maxGames: 100, playersPerPopulation: 300)
         let strategy = try StrategyRegistry.makeStrategy(named: name, rules: rules)
-        var one = try await MonteCarloSimulator.run(
+        var oneThread = try await MonteCarloSimulator.run(
             strategy: strategy, rules: rules, settings: MonteCarloSettings(replications: 9, seed: 42, threads: 1))
-        let two = try await MonteCarloSimulator.run(
+        let twoThreads = try await MonteCarloSimulator.run(
             strategy: strategy, rules: rules, settings: MonteCarloSettings(replications: 9, seed: 42, threads: 2))
 
-        #expect(one.replicationRevenuesPer1000Players == two.replicationRevenuesPer1000Players)
-        one.settings.threads = 2
-        #expect(one == two)
+        #expect(oneThread.replicationRevenuesPer1000Players == twoThreads.replicationRevenuesPer1000Players)
+        oneThread.settings.threads = 2
+        #expect(oneThread == twoThreads)
     }
 
     @Test func seedChangesResults() async throws {

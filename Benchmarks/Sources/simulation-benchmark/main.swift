@@ -6,10 +6,11 @@ import Strategies
 // Measures the Monte Carlo simulator against the raw speed of its random number generator, the
 // speedup from one to two threads, and the time to solve the optimal policy, all in one run.
 //
-// Usage: simulation-benchmark [--generator NAME] [--seed N] [--replications N]
+// Usage: simulation-benchmark [--strategy NAME] [--generator NAME] [--seed N] [--replications N]
 // Run it in release mode: `swift run -c release --package-path Benchmarks simulation-benchmark`.
 
 struct Options {
+    var strategy = "optimal"
     var generator = RandomGeneratorKind.mt19937
     var seed: UInt64 = 20_261_204
     var replications = 4000
@@ -19,6 +20,8 @@ struct Options {
         while let flag = rest.popFirst() {
             guard let value = rest.popFirst() else { fail("option \(flag) needs a value") }
             switch flag {
+            case "--strategy":
+                strategy = value
             case "--generator":
                 guard let kind = RandomGeneratorKind(rawValue: value) else {
                     fail("unknown generator '\(value)'; use one of: "
@@ -32,7 +35,7 @@ struct Options {
                 guard let number = Int(value), number >= 1 else { fail("replications '\(value)' must be at least 1") }
                 replications = number
             default:
-                fail("unknown option '\(flag)'; use --generator, --seed or --replications")
+                fail("unknown option '\(flag)'; use --strategy, --generator, --seed or --replications")
             }
         }
     }
@@ -47,6 +50,8 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }
 
+func format(_ value: Double) -> String { String(format: "%.3g", value) }
+
 /// Draws `count` uniforms the way the simulator does, one `gsl_rng_uniform` call each, and returns
 /// their sum so the loop cannot be removed.
 func drawUniforms(_ count: Int, generator: RandomGeneratorKind, seed: UInt64) -> Double {
@@ -60,69 +65,84 @@ func drawUniforms(_ count: Int, generator: RandomGeneratorKind, seed: UInt64) ->
     return sum
 }
 
+/// Runs the simulation once and returns its summary and wall-clock time.
+func simulate(_ strategy: any BonusStrategy, rules: GameRules, options: Options,
+              threads: Int) async throws -> (summary: MonteCarloSummary, seconds: Double) {
+    let settings = MonteCarloSettings(replications: options.replications, seed: options.seed,
+                                      generator: options.generator, threads: threads)
+    let start = ContinuousClock.now
+    let summary = try await MonteCarloSimulator.run(strategy: strategy, rules: rules, settings: settings)
+    return (summary, seconds(ContinuousClock.now - start))
+}
+
 let options = Options(arguments: Array(CommandLine.arguments.dropFirst()))
 let rules = GameRules.standard
 let clock = ContinuousClock()
 
-// The optimal policy: best of five solves.
+// The optimal policy: five solves.
 var solveTimes = [Double]()
 var policy = OptimalPolicy.solve(rules: rules)
 for _ in 0..<5 {
     let elapsed = clock.measure { policy = OptimalPolicy.solve(rules: rules) }
     solveTimes.append(seconds(elapsed))
 }
-let strategy = OptimalStrategy(policy: policy)
+solveTimes.sort()
 
-// The simulation on one and on two threads, same seed, so the results must agree.
-func simulate(threads: Int) async throws -> (summary: MonteCarloSummary, seconds: Double) {
-    let settings = MonteCarloSettings(replications: options.replications, seed: options.seed,
-                                      generator: options.generator, threads: threads)
-    var summary: MonteCarloSummary?
-    let elapsed = try await clock.measure {
-        summary = try await MonteCarloSimulator.run(strategy: strategy, rules: rules, settings: settings)
-    }
-    return (summary!, seconds(elapsed))
+let strategy: any BonusStrategy
+do {
+    strategy = options.strategy == "optimal"
+        ? OptimalStrategy(policy: policy) : try StrategyRegistry.makeStrategy(named: options.strategy, rules: rules)
+} catch {
+    fail("\(error)")
 }
 
-// Other processes share the machine, so each measurement is repeated in interleaved rounds and
-// the best of the rounds is reported.
+// Other processes share the machine, so the three measurements are repeated in interleaved rounds
+// and the best time of each is reported. Every simulation uses the same seed, so all summaries
+// must be identical.
 let rounds = 3
-var best = (one: Double.infinity, two: Double.infinity, raw: Double.infinity)
-var one: (summary: MonteCarloSummary, seconds: Double)!
-var two: (summary: MonteCarloSummary, seconds: Double)!
-var sink = 0.0
+var bestSingleThread = Double.infinity
+var bestTwoThreads = Double.infinity
+var bestRaw = Double.infinity
+var summaries = [MonteCarloSummary]()
+var checksum = 0.0
 for _ in 0..<rounds {
-    one = try await simulate(threads: 1)
-    best.one = min(best.one, one.seconds)
-    // The raw generator: two uniforms per simulated game, on one thread.
-    let uniforms = 2 * Int((one.summary.gamesPerPlayer * Double(options.replications * rules.playersPerPopulation)).rounded())
-    let rawElapsed = clock.measure {
-        sink += drawUniforms(uniforms, generator: options.generator, seed: options.seed)
-    }
-    best.raw = min(best.raw, seconds(rawElapsed))
-    two = try await simulate(threads: 2)
-    best.two = min(best.two, two.seconds)
-}
-let games = one.summary.gamesPerPlayer * Double(options.replications * rules.playersPerPopulation)
-let rateOne = games / best.one
-let rateTwo = games / best.two
-let rawGamesPerSecond = games / best.raw
+    let singleThread = try await simulate(strategy, rules: rules, options: options, threads: 1)
+    bestSingleThread = min(bestSingleThread, singleThread.seconds)
 
-func format(_ value: Double) -> String { String(format: "%.3g", value) }
+    let games = singleThread.summary.gamesPerPlayer * Double(options.replications * rules.playersPerPopulation)
+    let rawElapsed = clock.measure {
+        checksum += drawUniforms(2 * Int(games.rounded()), generator: options.generator, seed: options.seed)
+    }
+    bestRaw = min(bestRaw, seconds(rawElapsed))
+
+    let twoThreads = try await simulate(strategy, rules: rules, options: options, threads: 2)
+    bestTwoThreads = min(bestTwoThreads, twoThreads.seconds)
+    summaries += [singleThread.summary, twoThreads.summary]
+}
+
+let summary = summaries[0]
+let games = summary.gamesPerPlayer * Double(options.replications * rules.playersPerPopulation)
+let identical = summaries.allSatisfy {
+    $0.replicationRevenuesPer1000Players == summary.replicationRevenuesPer1000Players
+}
+let singleThreadRate = games / bestSingleThread
+let twoThreadRate = games / bestTwoThreads
+let rawRate = games / bestRaw
 
 print("simulation benchmark: standard rules, strategy \(strategy.label), generator \(options.generator.rawValue), "
     + "seed \(options.seed), \(options.replications) replications of \(rules.playersPerPopulation) players, "
     + "\(ProcessInfo.processInfo.activeProcessorCount) active processors")
-print("player-games simulated: \(Int(games)) (\(format(one.summary.gamesPerPlayer)) per player); "
-    + "mean revenue per 1000 players \(format(one.summary.meanRevenuePer1000Players)) "
-    + "± \(format(one.summary.standardError)) (standard error)")
-print("results identical on 1 and 2 threads: \(one.summary.replicationRevenuesPer1000Players == two.summary.replicationRevenuesPer1000Players)")
+print("player-games per run: \(Int(games)) (\(format(summary.gamesPerPlayer)) per player), "
+    + "mean revenue per 1000 players \(format(summary.meanRevenuePer1000Players)) "
+    + "with standard error \(format(summary.standardError))")
+print("results identical over \(summaries.count) runs on 1 and 2 threads: \(identical)")
 print("best of \(rounds) interleaved rounds:")
-print("simulation, 1 thread:  \(format(rateOne)) player-games/s")
-print("simulation, 2 threads: \(format(rateTwo)) player-games/s")
-print("raw generator (2 gsl_rng_uniform per game, 1 thread): \(format(rawGamesPerSecond)) games/s (checksum \(format(sink)))")
-print("simulation / raw generator bound (1 thread): \(format(rateOne / rawGamesPerSecond)) (goal >= 0.6)")
-print("speedup 1 -> 2 threads: \(format(rateTwo / rateOne))x (goal >= 1.8)")
-print("optimal policy solve, standard rules: best \(format(solveTimes.min()! * 1000)) ms, "
-    + "median \(format(solveTimes.sorted()[2] * 1000)) ms of 5 (goal < 200 ms); "
+print("  simulation, 1 thread:  \(format(singleThreadRate)) player-games/s")
+print("  simulation, 2 threads: \(format(twoThreadRate)) player-games/s")
+print("  raw generator, 2 gsl_rng_uniform calls per game, 1 thread: \(format(rawRate)) games/s "
+    + "(checksum \(format(checksum)))")
+print("simulation / raw generator bound, 1 thread: \(format(singleThreadRate / rawRate)) (goal >= 0.6)")
+print("speedup from 1 to 2 threads: \(format(twoThreadRate / singleThreadRate))x (goal >= 1.8)")
+print("optimal policy solve, standard rules: best \(format(solveTimes[0] * 1000)) ms, "
+    + "median \(format(solveTimes[2] * 1000)) ms of 5 (goal < 200 ms); "
     + "\(policy.table.bitCount) states, \(policy.table.bonusStateCount) with a bonus")
