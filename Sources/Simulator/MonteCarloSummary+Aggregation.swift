@@ -6,7 +6,7 @@ extension MonteCarloSummary {
     init(strategy: String, settings: MonteCarloSettings, rules: GameRules, results: [ReplicationResult],
          counts: PlayerCounts) {
         let players = Double(rules.playersPerPopulation)
-        let revenues = results.map { $0.revenue * 1000 / players }
+        let revenues = results.map { $0.revenue(rules: rules) * 1000 / players }
         let count = Double(revenues.count)
         let mean = revenues.reduce(0, +) / count
         let variance = revenues.count > 1

@@ -54,9 +54,7 @@ enum PopulationKernel: Sendable {
         let playable = grid.firstPlayableIndex
         let maxGames = rules.maxGames
         let p = rules.winProbability
-        let winRevenue = rules.revenueFromWonGame
-        let lossRevenue = rules.revenueFromLostGame
-        let bonusCost = rules.bonusCost
+        let countsWinsAgainst = bins.countsWinsAgainst
         let keepPlaying = (1.0, rules.continueAfterWin, rules.continueAfterWinStreak, rules.continueAfterLoss,
                            rules.continueAfterLossStreak)
 
@@ -77,7 +75,8 @@ enum PopulationKernel: Sendable {
         table.withUnsafeLookup { origins, words in
         counts.playersByGames.withUnsafeMutableBufferPointer { playersByGames in
         counts.revenueCounts.withUnsafeMutableBufferPointer { revenueCounts in
-            var revenue = 0.0
+        bins.bonusOffsets.withUnsafeBufferPointer { bonusOffsets in
+            var totalWins = 0
             var totalGames = 0
             var totalBonuses = 0
             var broke = 0
@@ -112,19 +111,18 @@ enum PopulationKernel: Sendable {
                     if gsl_rng_uniform(generator) >= keepPlaying[streak] { break }
                 }
 
-                let playerRevenue = Double(wins) * winRevenue + Double(games &- wins) * lossRevenue
-                    - Double(bonuses) * bonusCost
-                revenue += playerRevenue
+                totalWins &+= wins
                 totalGames &+= games
                 totalBonuses &+= bonuses
                 playersByGames[games] &+= 1
-                revenueCounts[bins.bin(of: playerRevenue)] &+= 1
+                revenueCounts[(countsWinsAgainst ? games &- 2 &* wins : games) &+ bonusOffsets[bonuses]] &+= 1
             }
-            result.revenue = revenue
+            result.wins = totalWins
             result.games = totalGames
             result.bonuses = totalBonuses
             result.broke = broke
             result.atGameLimit = atLimit
+        }
         }
         }
         }
@@ -167,13 +165,11 @@ enum PopulationKernel: Sendable {
             }
 
             let games = state.gamesPlayed
-            let playerRevenue = Double(wins) * rules.revenueFromWonGame
-                + Double(games - wins) * rules.revenueFromLostGame - Double(bonuses) * rules.bonusCost
-            result.revenue += playerRevenue
+            result.wins += wins
             result.games += games
             result.bonuses += bonuses
             counts.playersByGames[games] += 1
-            counts.revenueCounts[bins.bin(of: playerRevenue)] += 1
+            counts.revenueCounts[bins.bin(games: games, wins: wins, bonuses: bonuses)] += 1
         }
         return result
     }

@@ -2,12 +2,18 @@ import Strategies
 
 /// The totals of one simulated population.
 struct ReplicationResult: Sendable, Equatable {
-    /// The population's revenue, summed over its players in order.
-    var revenue = 0.0
+    var wins = 0
     var games = 0
     var bonuses = 0
     var broke = 0
     var atGameLimit = 0
+
+    /// Returns the population's revenue, computed from integer totals so that it is exact up to
+    /// one rounding per term.
+    func revenue(rules: GameRules) -> Double {
+        Double(wins) * rules.revenueFromWonGame + Double(games - wins) * rules.revenueFromLostGame
+            - Double(bonuses) * rules.bonusCost
+    }
 }
 
 /// Per-player counts that replications add into: how many games players played and what revenue
@@ -42,20 +48,31 @@ struct RevenueBins: Sendable {
     let lowerBound: Double
     let binWidth: Double
     let count: Int
-    // The per-player epilogue multiplies instead of dividing. A value within rounding of a bin edge
-    // may land in the neighbouring bin, but in the same bin in every loop.
-    private let binsPerUnit: Double
+    /// Whether a won game earns the operator `-stake` (net revenue) instead of `+stake`.
+    let countsWinsAgainst: Bool
+    /// The bin offset of a player's bonus costs, by number of bonuses.
+    let bonusOffsets: [Int]
 
     init(rules: GameRules) {
-        let games = Double(rules.maxGames)
-        lowerBound = -games * (Double(rules.stake) + rules.bonusCost)
-        binWidth = Double(rules.stake)
-        count = Int(((games * Double(rules.stake) - lowerBound) / binWidth).rounded(.down)) + 1
-        binsPerUnit = 1 / binWidth
+        let maxGames = rules.maxGames
+        let stake = Double(rules.stake)
+        lowerBound = -Double(maxGames) * (stake + rules.bonusCost)
+        binWidth = stake
+        count = 2 * maxGames + Int((Double(maxGames) * rules.bonusCost / stake).rounded(.down)) + 1
+        countsWinsAgainst = rules.revenueModel == .net
+        bonusOffsets = (0...maxGames).map { bonuses in
+            maxGames + Int((rules.bonusCost * Double(maxGames - bonuses) / stake).rounded(.down))
+        }
     }
 
+    /// Returns the bin of a player with `games` games, `wins` of them won, and `bonuses` bonuses.
+    ///
+    /// A player's revenue is `stake * k - bonusCost * bonuses` with `k = games - 2 * wins` under net
+    /// revenue and `k = games` under turnover, so the bin `floor((revenue - lowerBound) / stake)` is
+    /// `k` plus an offset that depends only on the bonuses. Integer arithmetic keeps the
+    /// per-player epilogue of the simulation loops short.
     @inline(__always)
-    func bin(of revenue: Double) -> Int {
-        min(count - 1, max(0, Int((revenue - lowerBound) * binsPerUnit)))
+    func bin(games: Int, wins: Int, bonuses: Int) -> Int {
+        (countsWinsAgainst ? games &- 2 &* wins : games) &+ bonusOffsets[bonuses]
     }
 }

@@ -104,6 +104,14 @@ import Strategies
         #expect(summary.survival.first == 1)
         #expect(summary.survival.last == 0)
         #expect(summary.revenueHistogram.counts.reduce(0, +) == 6 * 200)
+        // Every player's revenue lies in their bin, so the total lies between the bin edge sums.
+        let histogram = summary.revenueHistogram
+        let lowerEdges = histogram.counts.indices.reduce(0.0) { total, bin in
+            total + Double(histogram.counts[bin]) * (histogram.lowerBound + Double(bin) * histogram.binWidth)
+        }
+        let totalRevenue = summary.meanRevenuePer1000Players * 6 * 200 / 1000
+        #expect(lowerEdges <= totalRevenue + 1e-6)
+        #expect(totalRevenue < lowerEdges + Double(6 * 200) * histogram.binWidth)
         let mean = summary.replicationRevenuesPer1000Players.reduce(0, +) / 6
         #expect(abs(summary.meanRevenuePer1000Players - mean) < 1e-9 * max(1, abs(mean)))
         #expect(summary.confidenceInterval99.contains(summary.meanRevenuePer1000Players))
