@@ -90,6 +90,20 @@ import Strategies
         #expect(tableCounts == historyCounts)
     }
 
+    @Test func lossRatioOverOneGameIsAfterLoss() async throws {
+        // Flagging a player whose last game was lost is the after-loss strategy, so both runs draw
+        // the same numbers and give bonuses at the same points.
+        let rules = GameRules(startingBalance: 100, maxGames: 100, playersPerPopulation: 300)
+        let settings = MonteCarloSettings(replications: 8, seed: 9, threads: 2)
+        let lossRatio = LossRatioStrategy(rule: LossRatioRule(lastGames: 1, threshold: 1))
+        let fromHistory = try await MonteCarloSimulator.run(strategy: lossRatio, rules: rules, settings: settings)
+        let fromTable = try await MonteCarloSimulator.run(strategy: AfterLossStrategy(), rules: rules, settings: settings)
+
+        #expect(fromHistory.replicationRevenuesPer1000Players == fromTable.replicationRevenuesPer1000Players)
+        #expect(fromHistory.bonusesPerPlayer == fromTable.bonusesPerPlayer)
+        #expect(fromHistory.bonusesPerPlayer > 0)
+    }
+
     @Test func summaryIsConsistent() async throws {
         let rules = GameRules(startingBalance: 100, maxGames: 50, playersPerPopulation: 200)
         let strategy = LossRatioStrategy(rule: LossRatioRule(lastGames: 5, threshold: 0.6))
