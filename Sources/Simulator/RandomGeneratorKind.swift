@@ -39,13 +39,27 @@ public enum RandomGeneratorKind: String, Sendable, Hashable, Codable, CaseIterab
         }
     }
 
-    /// Returns the seed of the generator of one replication, mixed from the run seed and the
-    /// replication index with SplitMix64, so replications get unrelated streams.
+    /// Returns the seed of the generator of one replication, a 32-bit value derived from the run
+    /// seed and the replication index.
+    ///
+    /// Several GSL generators, mt19937 among them, use only the low 32 bits of a seed, so seeds
+    /// are kept to 32 bits and made distinct within a run: the run seed is mixed down to a 32-bit
+    /// base with the SplitMix64 finalizer, the index is added, and the sum is scrambled with the
+    /// MurmurHash3 32-bit finalizer, which is a bijection. Replications therefore never share a
+    /// seed, except that GSL replaces seed 0 with the generator's default seed.
     public static func replicationSeed(seed: UInt64, replication: Int) -> UInt64 {
-        var z = seed &+ 0x9e37_79b9_7f4a_7c15 &* UInt64(replication + 1)
+        var z = seed &+ 0x9e37_79b9_7f4a_7c15
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
+        z ^= z >> 31
+
+        var h = UInt32(truncatingIfNeeded: z) &+ UInt32(truncatingIfNeeded: replication)
+        h ^= h >> 16
+        h &*= 0x85eb_ca6b
+        h ^= h >> 13
+        h &*= 0xc2b2_ae35
+        h ^= h >> 16
+        return UInt64(h)
     }
 }
 

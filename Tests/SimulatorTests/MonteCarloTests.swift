@@ -48,6 +48,14 @@ import Strategies
         #expect(oneThread == twoThreads)
     }
 
+    @Test func replicationSeedsAreDistinct() {
+        for seed: UInt64 in [0, 1, 20_261_204, .max] {
+            let seeds = (0..<100_000).map { RandomGeneratorKind.replicationSeed(seed: seed, replication: $0) }
+            #expect(Set(seeds).count == seeds.count)
+            #expect(seeds.allSatisfy { $0 <= UInt64(UInt32.max) })
+        }
+    }
+
     @Test func seedChangesResults() async throws {
         let rules = GameRules(startingBalance: 100, maxGames: 100, playersPerPopulation: 300)
         let first = try await MonteCarloSimulator.run(
