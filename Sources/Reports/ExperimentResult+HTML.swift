@@ -49,10 +49,12 @@ extension ExperimentResult {
         h1 { font-size: 26px; margin-bottom: 4px; }
         h2 { font-size: 20px; margin-top: 36px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
         .lead { color: #444; margin-top: 0; }
-        table { border-collapse: collapse; margin: 12px 0; font-size: 13px; }
-        th, td { padding: 4px 10px; border-bottom: 1px solid #e5e5e5; text-align: right; white-space: nowrap; }
+        table { border-collapse: collapse; margin: 12px 0; font-size: 12px; }
+        th, td { padding: 3px 7px; border-bottom: 1px solid #e5e5e5; text-align: right; white-space: nowrap; }
         th { background: #f3f5f7; font-weight: 600; }
         td.text, th.text { text-align: left; }
+        th { white-space: normal; vertical-align: bottom; }
+        .scroll { overflow-x: auto; }
         tr.best td { background: #fff6e0; font-weight: 600; }
         table.details td, table.details th { text-align: left; }
         svg.chart { width: 100%; height: auto; display: block; margin: 16px 0; background: #fff; }
@@ -102,14 +104,20 @@ extension ExperimentResult {
         guard config.isSweep else { return [] }
         var html = ["<h2>Revenue across the sweep</h2>"]
         let changes = strategyChanges()
-        let breakEvens = breakEvens()
+        let breakEvens = breakEvens(exactOnly: true)
         for axis in config.sweepAxes.map(\.path) {
             // One chart per axis, at the first values of the other axes, keeps the page readable.
             guard let slice = sweepSlices().first(where: { $0.axis == axis }) else { continue }
+            let sliceChanges = changes.filter { $0.axis == axis && $0.fixed == slice.fixed }
+            let sliceBreakEvens = breakEvens.filter { $0.axis == axis && $0.fixed == slice.fixed }
             html.append(ReportCharts.sweep(
                 axis: axis, fixed: slice.fixed, points: slice.points, strategies: config.strategies,
-                changes: changes.filter { $0.axis == axis && $0.fixed == slice.fixed },
-                breakEvens: breakEvens.filter { $0.axis == axis && $0.fixed == slice.fixed }))
+                changes: sliceChanges, breakEvens: sliceBreakEvens))
+            if let closeUp = ReportCharts.sweepCloseUpDomain(slice.points) {
+                html.append(ReportCharts.sweep(
+                    axis: axis, fixed: slice.fixed, points: slice.points, strategies: config.strategies,
+                    changes: sliceChanges, breakEvens: sliceBreakEvens, yDomain: closeUp))
+            }
         }
         return html
     }
@@ -129,7 +137,7 @@ extension ExperimentResult {
                 var cells = [
                     "<span class=\"swatch\" style=\"background:\(StrategyPalette.color(index))\"></span>"
                         + escapeXML(outcome.strategy.label),
-                    outcome.isExact ? "exact + simulation" : "simulation only",
+                    outcome.isExact ? "exact + sim." : "sim. only",
                     outcome.exact.map { String(format: "%.1f", $0.revenuePer1000Players) } ?? "–",
                     String(format: "%.1f", simulation.meanRevenuePer1000Players),
                     String(format: "[%.1f, %.1f]", interval.lowerBound, interval.upperBound),
@@ -155,10 +163,10 @@ extension ExperimentResult {
             <h2>Summary</h2>
             <p class="note">Revenue per 1000 players in money units. The highlighted row is the best strategy at its \
             point (by exact value when known, else by simulated mean).</p>
-            <table>
+            <div class="scroll"><table>
             <tr>\(headerHTML)</tr>
             \(rows.joined(separator: "\n"))
-            </table>
+            </table></div>
             """
     }
 
@@ -166,8 +174,13 @@ extension ExperimentResult {
         let colors = config.strategies.indices.map(StrategyPalette.color)
         var html: [String] = []
         for (position, result) in points.prefix(Self.maximumDetailedPoints).enumerated() {
-            var charts = [
-                ReportCharts.revenueIntervals(result.outcomes, colors: colors),
+            var charts = [ReportCharts.revenueIntervals(result.outcomes, colors: colors)]
+            if let closeUp = closeUp(result.outcomes) {
+                charts.append(ReportCharts.revenueIntervals(
+                    closeUp.map { result.outcomes[$0] }, colors: closeUp.map { colors[$0] },
+                    title: "Close-up: the strategies near the best (within a tenth of the full range)"))
+            }
+            charts += [
                 ReportCharts.revenueDistribution(result.outcomes, colors: colors),
                 ReportCharts.survival(result.outcomes, colors: colors, maxGames: result.point.rules.maxGames),
             ]
@@ -187,6 +200,15 @@ extension ExperimentResult {
                 + "\(points.count) points; summary.csv and replications.csv hold every point.</p>")
         }
         return html
+    }
+
+    // The positions of the strategies whose revenue lies within a tenth of the full range below
+    // the best, or nil when that leaves out nobody or leaves only one strategy.
+    private func closeUp(_ outcomes: [StrategyOutcome]) -> [Int]? {
+        let revenues = outcomes.map(\.rankingRevenue)
+        guard let highest = revenues.max(), let lowest = revenues.min(), highest > lowest else { return nil }
+        let near = revenues.indices.filter { revenues[$0] >= highest - (highest - lowest) / 10 }
+        return near.count >= 2 && near.count < outcomes.count ? near : nil
     }
 
     private func notesHTML() -> String {

@@ -64,24 +64,55 @@ extension ExperimentResult {
     func sweepFindings() -> [String] {
         guard config.isSweep else { return [] }
         var lines = [""]
-        let breakEvens = breakEvens()
+        let exactBreakEvens = breakEvens(exactOnly: true)
+        let breakEvens = breakEvens().filter { !exactBreakEvens.contains($0) }
         let changes = strategyChanges()
-        if breakEvens.isEmpty && changes.isEmpty {
+        if breakEvens.isEmpty && exactBreakEvens.isEmpty && changes.isEmpty {
             lines.append("The best strategy is the same at every sweep point.")
+        }
+        for breakEven in exactBreakEvens {
+            let side = breakEven.bonusPaysBelow ? "below" : "above"
+            lines.append("Break-even \(breakEven.axis) ≈ \(Self.format(breakEven.crossing, digits: 3)) among exactly "
+                + "evaluated strategies (between \(formatConfigNumber(breakEven.lowerValue)) and "
+                + "\(formatConfigNumber(breakEven.upperValue)))" + Self.fixedSuffix(breakEven.fixed)
+                + ": \(side) it, \(breakEven.strategy) earns more than never.")
         }
         for breakEven in breakEvens {
             let side = breakEven.bonusPaysBelow ? "below" : "above"
-            lines.append("Break-even \(breakEven.axis) ≈ \(Self.format(breakEven.crossing, digits: 3)) "
-                + "(between \(formatConfigNumber(breakEven.lowerValue)) and \(formatConfigNumber(breakEven.upperValue)))"
+            let payingValue = breakEven.bonusPaysBelow ? breakEven.lowerValue : breakEven.upperValue
+            lines.append("Break-even \(breakEven.axis) ≈ \(Self.format(breakEven.crossing, digits: 3)) counting "
+                + "simulated-only strategies (between \(formatConfigNumber(breakEven.lowerValue)) and \(formatConfigNumber(breakEven.upperValue)))"
                 + Self.fixedSuffix(breakEven.fixed)
-                + ": \(side) it, \(breakEven.strategy) earns more than never.")
+                + ": \(side) it, \(breakEven.strategy) earns more than never"
+                + noiseNote(breakEven.strategy, versus: "never", axis: breakEven.axis, value: payingValue, fixed: breakEven.fixed)
+                + ".")
         }
         for change in changes {
             lines.append("Best strategy changes along \(change.axis) from \(change.before) to \(change.after) "
                 + "between \(formatConfigNumber(change.lowerValue)) and \(formatConfigNumber(change.upperValue))"
-                + " (revenues equal near \(Self.format(change.crossing, digits: 3)))" + Self.fixedSuffix(change.fixed) + ".")
+                + " (revenues equal near \(Self.format(change.crossing, digits: 3)))" + Self.fixedSuffix(change.fixed)
+                + noiseNote(change.after, versus: change.before, axis: change.axis, value: change.upperValue, fixed: change.fixed)
+                + ".")
         }
         return lines
+    }
+
+    /// Returns a remark when a lead rests on simulated means and the paired 99% interval of the
+    /// difference contains zero, or an empty string.
+    func noiseNote(_ leader: String, versus other: String, axis: String, value: Double, fixed: [SweepCoordinate]) -> String {
+        guard let result = points.first(where: { result in
+                  result.point.coordinates.contains(SweepCoordinate(path: axis, value: value))
+                      && fixed.allSatisfy(result.point.coordinates.contains)
+              }),
+              let leading = result.outcomes.first(where: { $0.strategy.label == leader }),
+              let trailing = result.outcomes.first(where: { $0.strategy.label == other }),
+              !(leading.isExact && trailing.isExact),
+              let difference = leading.simulatedDifference(from: trailing),
+              abs(difference.mean) <= difference.halfWidth else {
+            return ""
+        }
+        return "; the simulated lead there, \(Self.format(difference.mean, digits: 1)) ± "
+            + "\(Self.format(difference.halfWidth, digits: 1)) (99%, paired), is within simulation noise"
     }
 
     static func fixedSuffix(_ fixed: [SweepCoordinate]) -> String {

@@ -39,8 +39,12 @@ extension ReportCharts {
         let domain = (Double(lowest) - step / 2, Double(highest) + step / 2)
         let frame = ChartFrame(left: 150, top: top + 18, width: width - 180, height: height,
                                xDomain: domain, yDomain: (0, 4))
+        let states = slice.decisions.flatMap { $0.compactMap { $0 } }
+        let bonusStates = states.filter { $0 }.count
         canvas.text("after \(slice.gamesPlayed) game\(slice.gamesPlayed == 1 ? "" : "s")", x: 20, y: top + 10,
                     size: 13, weight: "bold")
+        canvas.text("bonus in \(bonusStates) of \(states.count) (balance, streak) states", x: 150, y: top + 10,
+                    size: 12, fill: "#555")
 
         let columns = min(maximumColumns, slice.balances.count)
         let perColumn = Double(slice.balances.count) / Double(columns)

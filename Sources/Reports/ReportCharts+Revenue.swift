@@ -9,13 +9,13 @@ enum ReportCharts {
 
     /// Draws the expected revenue per strategy: the simulated mean with its 99% confidence
     /// interval as a dot with error bars, and the exact value as a diamond where known.
-    static func revenueIntervals(_ outcomes: [StrategyOutcome], colors: [String]) -> String {
+    static func revenueIntervals(_ outcomes: [StrategyOutcome], colors: [String],
+                                 title: String = "Expected revenue per 1000 players by strategy") -> String {
         var values: [Double] = []
         for outcome in outcomes {
             values += [outcome.simulation.confidenceInterval99.lowerBound, outcome.simulation.confidenceInterval99.upperBound]
             if let exact = outcome.exactRevenuePer1000Players { values.append(exact) }
         }
-        let title = "Expected revenue per 1000 players by strategy"
         let domain = niceDomain(lower: values.min() ?? 0, upper: values.max() ?? 1)
         let plotHeight = rowHeight * Double(outcomes.count)
         var canvas = SVGCanvas(width: width, height: 70 + plotHeight + 80, title: title)

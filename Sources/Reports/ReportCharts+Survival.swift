@@ -34,8 +34,14 @@ extension ReportCharts {
         for (index, outcome) in outcomes.enumerated() {
             let curve = outcome.simulation.survival
             let points = (0...min(end, curve.count - 1)).map { n in (frame.x(Double(n)), frame.y(curve[n])) }
-            canvas.polyline(points, stroke: colors[index], width: 2)
+            canvas.polyline(points, stroke: colors[index], width: layeredLineWidth(index, of: outcomes.count))
         }
         return canvas.render()
+    }
+
+    /// Returns a line width that shrinks from the first series drawn to the last, so a series
+    /// that coincides with a later one still shows as a colored edge around it.
+    static func layeredLineWidth(_ index: Int, of count: Int) -> Double {
+        1.5 + 0.7 * Double(count - 1 - index)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Simulator
+import Synchronization
 
 extension ReportCharts {
     /// Draws the revenue of every strategy across one sweep axis, with the other axes fixed:
@@ -7,7 +8,8 @@ extension ReportCharts {
     /// confidence intervals, and vertical lines where the best strategy changes or bonuses stop
     /// paying.
     static func sweep(axis: String, fixed: [SweepCoordinate], points: [(value: Double, result: PointResult)],
-                      strategies: [StrategySpec], changes: [StrategyChange], breakEvens: [BreakEven]) -> String {
+                      strategies: [StrategySpec], changes: [StrategyChange], breakEvens: [BreakEven],
+                      yDomain fixedDomain: (Double, Double)? = nil) -> String {
         let colors = strategies.indices.map(StrategyPalette.color)
         var values: [Double] = []
         for (_, result) in points {
@@ -17,7 +19,9 @@ extension ReportCharts {
             }
         }
         let xValues = points.map(\.value)
-        let title = "Revenue per 1000 players across \(axis)"
+        let title = fixedDomain == nil
+            ? "Revenue per 1000 players across \(axis)"
+            : "Close-up near the best strategy: revenue per 1000 players across \(axis)"
         var canvas = SVGCanvas(width: width, height: 540, title: title)
         canvas.text(title, x: 20, y: 24, size: 16, weight: "bold")
         if !fixed.isEmpty {
@@ -35,7 +39,7 @@ extension ReportCharts {
         }
         let legendHeight = drawLegend(legend, on: &canvas, x: 90, y: 64, maxWidth: width - 110)
 
-        let yDomain = niceDomain(lower: values.min() ?? 0, upper: values.max() ?? 1)
+        let yDomain = fixedDomain ?? niceDomain(lower: values.min() ?? 0, upper: values.max() ?? 1)
         let xSpan = (xValues.max() ?? 1) - (xValues.min() ?? 0)
         let xPad = xSpan == 0 ? 1 : xSpan * 0.03
         let top = 64 + legendHeight + 20
@@ -48,23 +52,30 @@ extension ReportCharts {
         }
         frame.drawYAxis(on: &canvas, title: "revenue per 1000 players")
 
-        for change in changes {
+        // Labels of nearby lines would overlap, so each label sits one line below the previous.
+        for (index, change) in changes.enumerated() {
             let x = frame.x(change.crossing)
             canvas.line(x, frame.top, x, frame.bottom, stroke: "#777", width: 1.5, dash: "5 4")
-            canvas.text("\(change.before) → \(change.after)", x: x + 4, y: frame.top + 14, size: 11, fill: "#444")
+            canvas.text("\(change.before) → \(change.after)", x: x + 4, y: frame.top + 14 + Double(index % 6) * 14,
+                        size: 11, fill: "#444")
         }
-        for breakEven in breakEvens {
+        for (index, breakEven) in breakEvens.enumerated() {
             let x = frame.x(breakEven.crossing)
             canvas.line(x, frame.top, x, frame.bottom, stroke: "#C00000", width: 1.5, dash: "2 3")
-            canvas.text("break-even ≈ \(String(format: "%.2f", breakEven.crossing))", x: x + 4, y: frame.bottom - 8,
-                        size: 11, fill: "#C00000")
+            canvas.text("break-even ≈ \(String(format: "%.2f", breakEven.crossing))", x: x + 4,
+                        y: frame.bottom - 8 - Double(index % 4) * 14, size: 11, fill: "#C00000")
         }
+        let clipIdentifier = "plot-\(clipCounter.add(1, ordering: .relaxed).newValue)"
+        canvas.append("<clipPath id=\"\(clipIdentifier)\"><rect x=\"\(svgNumber(frame.left))\" y=\"\(svgNumber(frame.top))\" "
+            + "width=\"\(svgNumber(frame.width))\" height=\"\(svgNumber(frame.height))\"/></clipPath>")
+        canvas.append("<g clip-path=\"url(#\(clipIdentifier))\">")
 
         for (index, strategy) in strategies.enumerated() {
             let series = points.compactMap { point -> (Double, StrategyOutcome)? in
                 point.result.outcomes.first(where: { $0.strategy == strategy }).map { (point.value, $0) }
             }
-            canvas.polyline(series.map { (frame.x($0.0), frame.y($0.1.rankingRevenue)) }, stroke: colors[index], width: 2)
+            canvas.polyline(series.map { (frame.x($0.0), frame.y($0.1.rankingRevenue)) }, stroke: colors[index],
+                            width: layeredLineWidth(index, of: strategies.count))
             for (value, outcome) in series {
                 let x = frame.x(value)
                 let interval = outcome.simulation.confidenceInterval99
@@ -77,6 +88,31 @@ extension ReportCharts {
                                   + String(format: "%.1f", outcome.rankingRevenue))
             }
         }
+        canvas.append("</g>")
         return canvas.render()
     }
+
+    /// Returns a y range around the best strategy's revenue across a sweep, or nil when the
+    /// full chart already shows that region at a readable scale.
+    static func sweepCloseUpDomain(_ points: [(value: Double, result: PointResult)]) -> (Double, Double)? {
+        let best = points.compactMap { $0.result.best }
+        guard !best.isEmpty else { return nil }
+        let highest = best.map(\.rankingRevenue).max()!
+        let lowest = best.map(\.rankingRevenue).min()!
+        let noise = best.map { ($0.simulation.confidenceInterval99.upperBound - $0.simulation.confidenceInterval99.lowerBound) / 2 }.max()!
+        let margin = max((highest - lowest) / 2, 3 * noise, 1)
+        let closeUp = niceDomain(lower: lowest - margin, upper: highest + noise)
+
+        var all: [Double] = []
+        for (_, result) in points {
+            for outcome in result.outcomes {
+                all += [outcome.rankingRevenue, outcome.simulation.confidenceInterval99.lowerBound]
+            }
+        }
+        let fullSpan = (all.max() ?? highest) - (all.min() ?? lowest)
+        return fullSpan > 3 * (closeUp.1 - closeUp.0) ? closeUp : nil
+    }
 }
+
+// Numbers the clip paths, whose identifiers must be unique within the page.
+private let clipCounter = Atomic<Int>(0)

@@ -39,6 +39,8 @@ public struct BreakEven: Sendable, Hashable {
 }
 
 extension ExperimentResult {
+    static let bonusCostPath = "rules.bonusCost"
+
     /// Finds every place where the best strategy changes between neighbouring values of a sweep
     /// axis, with the other axes fixed.
     ///
@@ -53,9 +55,16 @@ extension ExperimentResult {
                       let afterLeft = left.result.outcomes.first(where: { $0.strategy == after.strategy }) else {
                     continue
                 }
-                let crossing = interpolateZero(
+                var crossing = interpolateZero(
                     x0: left.value, y0: before.revenueLead(over: afterLeft),
                     x1: right.value, y1: beforeRight.revenueLead(over: after))
+                // Along the bonus cost, a fixed policy's revenue falls by its bonuses per player
+                // for each unit of cost, so the lead shrinks at the difference of the bonus rates.
+                let rateDifference = (before.bonusesPerPlayer - afterLeft.bonusesPerPlayer) * 1000
+                if axis == Self.bonusCostPath, rateDifference > 0 {
+                    crossing = clamp(left.value + before.revenueLead(over: afterLeft) / rateDifference,
+                                     between: left.value, and: right.value)
+                }
                 changes.append(StrategyChange(
                     axis: axis, fixed: fixed, lowerValue: left.value, upperValue: right.value,
                     before: before.strategy.label, after: after.strategy.label, crossing: crossing))
@@ -74,11 +83,13 @@ extension ExperimentResult {
     /// `optimal`) switch policies, so for them the crossing is a lower bound. Along other axes
     /// the crossing interpolates the lead linearly.
     ///
+    /// - Parameter exactOnly: Whether to consider only strategies with exact values, whose
+    ///   break-even carries no simulation noise.
     /// - Complexity: O(a · p · s) for a axes, p points and s strategies.
-    public func breakEvens() -> [BreakEven] {
+    public func breakEvens(exactOnly: Bool = false) -> [BreakEven] {
         var result: [BreakEven] = []
         for (axis, fixed, slice) in sweepSlices() {
-            let leads = slice.map { bonusLead(at: $0.result) }
+            let leads = slice.map { bonusLead(at: $0.result, exactOnly: exactOnly) }
             for index in slice.indices.dropLast() {
                 guard let left = leads[index], let right = leads[index + 1] else { continue }
                 let leftPays = left.lead > left.tolerance
@@ -89,10 +100,9 @@ extension ExperimentResult {
                 let x1 = slice[index + 1].value
                 var crossing = interpolateZero(x0: x0, y0: left.lead, x1: x1, y1: right.lead)
                 let paying = leftPays ? left : right
-                if axis == "rules.bonusCost", paying.bonusesPerThousand > 0 {
+                if axis == Self.bonusCostPath, paying.bonusesPerThousand > 0 {
                     let payingValue = leftPays ? x0 : x1
-                    let estimate = payingValue + paying.lead / paying.bonusesPerThousand
-                    crossing = min(max(x0, x1), max(min(x0, x1), estimate))
+                    crossing = clamp(payingValue + paying.lead / paying.bonusesPerThousand, between: x0, and: x1)
                 }
                 result.append(BreakEven(
                     axis: axis, fixed: fixed, lowerValue: x0, upperValue: x1,
@@ -103,10 +113,10 @@ extension ExperimentResult {
     }
 
     // The best bonus strategy's lead over `never` at one point, with its bonuses per 1000 players.
-    private func bonusLead(at result: PointResult)
+    private func bonusLead(at result: PointResult, exactOnly: Bool)
         -> (lead: Double, tolerance: Double, strategy: String, bonusesPerThousand: Double)? {
         guard let never = result.outcomes.first(where: { $0.strategy.name == "never" }),
-              let best = result.outcomes.filter({ $0.strategy.name != "never" })
+              let best = result.outcomes.filter({ $0.strategy.name != "never" && (!exactOnly || $0.isExact) })
                   .max(by: { $0.revenueLead(over: never) < $1.revenueLead(over: never) }) else {
             return nil
         }
@@ -137,6 +147,10 @@ extension ExperimentResult {
         }
         return slices
     }
+}
+
+private func clamp(_ value: Double, between a: Double, and b: Double) -> Double {
+    min(max(a, b), max(min(a, b), value))
 }
 
 // Returns where the line through (x0, y0) and (x1, y1) crosses zero, clamped to [x0, x1].
