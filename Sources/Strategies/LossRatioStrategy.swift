@@ -14,7 +14,14 @@ public struct LossRatioStrategy: BonusStrategy, Hashable {
     public init(rule: LossRatioRule = .standard) {
         precondition(rule.lastGames <= Self.maxWindow, "the loss-ratio window holds at most 64 games")
         self.rule = rule
+        fullWindowLosses = rule.minimumLosses(over: rule.lastGames)
+        windowMask = rule.lastGames == 64 ? ~0 : (1 << UInt64(rule.lastGames)) - 1
     }
+
+    // The loss count that flags a full window and the mask of its bits, computed once because the
+    // simulation asks after every game.
+    @usableFromInline let fullWindowLosses: Int
+    @usableFromInline let windowMask: UInt64
 
     public var name: String { "loss-ratio" }
     public var parameterDescription: String { "N=\(rule.lastGames), p=\(rule.threshold)" }
@@ -22,7 +29,10 @@ public struct LossRatioStrategy: BonusStrategy, Hashable {
 
     @inlinable
     public func shouldGiveBonus(to state: PlayerState) -> Bool {
-        let games = min(state.recentResults.count, rule.lastGames)
-        return rule.isFlagged(losses: state.recentResults.losses(inLast: games), games: games)
+        let recent = state.recentResults
+        guard recent.count >= rule.lastGames else {
+            return rule.isFlagged(losses: recent.losses(inLast: recent.count), games: recent.count)
+        }
+        return (recent.lossBits & windowMask).nonzeroBitCount >= fullWindowLosses
     }
 }
