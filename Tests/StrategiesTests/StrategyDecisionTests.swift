@@ -30,6 +30,29 @@ import Strategies
         #expect(!strategy.shouldGiveBonus(to: state))
     }
 
+    @Test func lossRatioOverFullWindow() {
+        let strategy = LossRatioStrategy(rule: LossRatioRule(lastGames: 64, threshold: 0.5))
+        var state = PlayerState(startingBalance: 1000)
+        // 100 games: 36 wins, then alternating loss and win, so the last 64 hold 32 losses.
+        for _ in 0..<36 { state.recordGame(won: true, stake: 10) }
+        for game in 0..<64 { state.recordGame(won: game % 2 == 1, stake: 10) }
+        #expect(state.recentResults.losses(inLast: 64) == 32)
+        #expect(strategy.shouldGiveBonus(to: state))
+
+        state.recordGame(won: true, stake: 10)
+        #expect(state.recentResults.losses(inLast: 64) == 31)
+        #expect(!strategy.shouldGiveBonus(to: state))
+    }
+
+    @Test func lossRatioWithShortHistory() {
+        let strategy = LossRatioStrategy(rule: LossRatioRule(lastGames: 10, threshold: 0.7, allowsShortHistory: true))
+        var state = PlayerState(startingBalance: 1000)
+        state.recordGame(won: false, stake: 10)
+        #expect(strategy.shouldGiveBonus(to: state), "one loss in one game is a share of 1")
+        state.recordGame(won: true, stake: 10)
+        #expect(!strategy.shouldGiveBonus(to: state), "one loss in two games is a share of 0.5")
+    }
+
     @Test func greedyComparesOneStepGain() {
         // Turnover revenue: one game earns 10. A broke player continues only with the bonus (0.8),
         // so the gain is 8; after two losses the bonus lifts continuing from 0.4 to 0.8, a gain of 4.
