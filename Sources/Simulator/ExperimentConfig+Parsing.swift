@@ -167,11 +167,9 @@ struct ExperimentConfigReader {
 
     mutating func readName(_ node: JSONNode?, file: String?) -> String? {
         guard let node else {
+            // Without a name, the file name names the results folder.
             let base = file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
-            guard let base, !base.isEmpty else {
-                report("name", nil, "missing experiment name; add \"name\": \"my-experiment\"")
-                return nil
-            }
+            guard let base, !base.isEmpty else { return "experiment" }
             return base
         }
         guard let name = readString(node, path: "name") else { return nil }

@@ -5,6 +5,12 @@ public struct JSONPosition: Sendable, Hashable, CustomStringConvertible {
     /// The column number in Unicode scalars, from 1.
     public var column: Int
 
+    /// Creates a position.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
     public var description: String { "line \(line), column \(column)" }
 }
 
