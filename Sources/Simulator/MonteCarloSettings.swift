@@ -1,7 +1,7 @@
 import Foundation
 
-/// How a Monte Carlo run is carried out: how many populations, from which seed, with which
-/// generator and on how many threads.
+/// The settings of a Monte Carlo run: the number of populations, the seed, the generator and the
+/// number of threads.
 ///
 /// Results depend on the replications, seed and generator but not on the thread count.
 public struct MonteCarloSettings: Sendable, Hashable, Codable {

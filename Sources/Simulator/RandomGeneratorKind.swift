@@ -43,9 +43,9 @@ public enum RandomGeneratorKind: String, Sendable, Hashable, Codable, CaseIterab
     /// seed and the replication index.
     ///
     /// Several GSL generators, mt19937 among them, use only the low 32 bits of a seed, so seeds
-    /// are kept to 32 bits and made distinct within a run: the run seed is mixed down to a 32-bit
-    /// base with the SplitMix64 finalizer, the index is added, and the sum is scrambled with the
-    /// MurmurHash3 32-bit finalizer, which is a bijection. Replications therefore never share a
+    /// are kept to 32 bits and made distinct within a run. The run seed is mixed down to a 32-bit
+    /// base with the SplitMix64 finalizer, the index is added, and the MurmurHash3 32-bit
+    /// finalizer, a bijection, scrambles the sum. Replications therefore never share a
     /// seed, except that GSL replaces seed 0 with the generator's default seed.
     public static func replicationSeed(seed: UInt64, replication: Int) -> UInt64 {
         var z = seed &+ 0x9e37_79b9_7f4a_7c15

@@ -20,7 +20,7 @@ public protocol BonusStrategy: Sendable {
     /// Returns the strategy's decision table, or nil when it is not Markovian or its states do not
     /// fit in a table (see `DecisionTable.fits(_:)`).
     ///
-    /// The default implementation asks `shouldGiveBonus(to:)` in every state.
+    /// The default implementation calls `shouldGiveBonus(to:)` for every state.
     func decisionTable(rules: GameRules) -> DecisionTable?
 }
 

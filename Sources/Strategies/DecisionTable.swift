@@ -12,8 +12,8 @@ public struct DecisionTable: Sendable, Hashable {
     // The bit position of grid index 0 in each row (it may lie before the row), so a lookup is one add.
     @usableFromInline let rowOrigins: [Int]
 
-    /// The largest number of decision states a table may have (2^30 bits, 128 MiB); about
-    /// `maxGames` 13 000 with stakes and bonuses of one grid step each.
+    /// The largest number of decision states a table may have, 2^30 bits or 128 MiB. With stakes
+    /// and bonuses of one grid step each, that is about `maxGames` 13 000.
     public static let maxStateCount = 1 << 30
 
     /// Returns whether the decision states of `rules` fit in a table.

@@ -24,14 +24,14 @@ public struct GameRules: Sendable, Hashable {
     public var playersPerPopulation: Int
     /// The amount a bonus adds to the player's balance.
     public var bonusAmount: Int
-    /// What one bonus costs the operator, subtracted from revenue.
+    /// The operator's cost of one bonus, subtracted from revenue.
     public var bonusCost: Double
-    /// How revenue is counted.
+    /// The way revenue is counted.
     public var revenueModel: RevenueModel
 
-    /// How the operator counts revenue.
+    /// The ways the operator can count revenue.
     public enum RevenueModel: String, Sendable, Hashable, Codable, CaseIterable {
-        /// What players lose minus what they win, minus bonus costs.
+        /// The amount players lose minus the amount they win, minus bonus costs.
         case net
         /// The total staked, minus bonus costs.
         case turnover

@@ -19,7 +19,7 @@ public struct LossRatioStrategy: BonusStrategy, Hashable {
     }
 
     // The loss count that flags a full window and the mask of its bits, computed once because the
-    // simulation asks after every game.
+    // simulation calls `shouldGiveBonus` after every game.
     @usableFromInline let fullWindowLosses: Int
     @usableFromInline let windowMask: UInt64
 

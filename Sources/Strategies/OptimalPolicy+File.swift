@@ -100,14 +100,14 @@ extension OptimalPolicy {
             throw StrategyError.invalidPolicyFile(path, "the checksum of field 'bits' is \(checksum(of: bytes)), the file records \(file.checksum)")
         }
         guard bytes.count % 8 == 0 else {
-            throw StrategyError.invalidPolicyFile(path, "field 'bits' holds \(bytes.count) bytes, not a whole number of 64-bit words")
+            throw StrategyError.invalidPolicyFile(path, "field 'bits' contains \(bytes.count) bytes, not a whole number of 64-bit words")
         }
         let words = (0..<(bytes.count / 8)).map { word in
             (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[bytes.startIndex + word * 8 + $1]) << UInt64(8 * $1) }
         }
         guard let table = DecisionTable(rules: file.rules, packedWords: words), table.bitCount == file.stateCount else {
             let expected = DecisionTable(rules: file.rules)
-            throw StrategyError.invalidPolicyFile(path, "field 'bits' holds \(words.count) words for \(file.stateCount) states, "
+            throw StrategyError.invalidPolicyFile(path, "field 'bits' contains \(words.count) words for \(file.stateCount) states, "
                 + "but its rules need \(expected.packedWords.count) words for \(expected.bitCount) states")
         }
         guard table.bonusStateCount == file.bonusStateCount else {

@@ -1,5 +1,5 @@
-/// What a bonus strategy sees of one player when it decides: the state after a game, before the
-/// bonus decision.
+/// The state of one player that a bonus strategy decides on, after a game and before the bonus
+/// decision.
 ///
 /// `gamesPlayed`, `balance` and `streak` form the Markov state that exact evaluation and the optimal
 /// policy range over. The other fields keep the history that strategies such as `loss-ratio` need.
@@ -25,13 +25,24 @@ public struct PlayerState: Sendable, Hashable {
     }
 
     /// Creates a state with explicit fields, for tests and for replaying recorded games.
+    ///
+    /// A nil `lossRunLength` becomes the shortest run the streak implies: 1 for `loss`, 2 for
+    /// `losses` and 0 otherwise.
     public init(gamesPlayed: Int, balance: Int, streak: Streak, lossRunLength: Int? = nil,
                 recentResults: RecentResults = RecentResults()) {
         self.gamesPlayed = gamesPlayed
         self.balance = balance
         self.streak = streak
-        self.lossRunLength = lossRunLength ?? (streak == .loss ? 1 : streak == .losses ? 2 : 0)
+        self.lossRunLength = lossRunLength ?? Self.shortestLossRun(for: streak)
         self.recentResults = recentResults
+    }
+
+    private static func shortestLossRun(for streak: Streak) -> Int {
+        switch streak {
+        case .loss: 1
+        case .losses: 2
+        case .none, .win, .wins: 0
+        }
     }
 
     /// Records the result of one game of `stake` units.
@@ -82,7 +93,7 @@ public struct RecentResults: Sendable, Hashable {
     }
 
     /// Returns the number of losses among the last `games` games recorded (fewer when the window
-    /// holds fewer); `games` must lie in 0...64.
+    /// contains fewer). `games` must lie in 0...64.
     @inlinable
     public func losses(inLast games: Int) -> Int {
         precondition((0...Self.capacity).contains(games), "a window of recent games holds at most 64 games")

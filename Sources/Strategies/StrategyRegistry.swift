@@ -6,7 +6,7 @@ public enum StrategyRegistry {
     public struct Parameter: Sendable, Hashable {
         /// The key in configs, such as `N`.
         public let key: String
-        /// What the parameter sets.
+        /// A one-line description of the value the parameter sets.
         public let summary: String
         /// The value used when a config leaves the parameter out.
         public let defaultValue: Double
@@ -20,7 +20,7 @@ public enum StrategyRegistry {
     public struct Entry: Sendable {
         /// The name in configs.
         public let name: String
-        /// What the strategy does, in one line.
+        /// A one-line description of the strategy.
         public let summary: String
         /// The parameters it accepts.
         public let parameters: [Parameter]

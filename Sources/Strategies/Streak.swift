@@ -1,7 +1,7 @@
 /// The run of results a player has just had, as far as it changes their wish to keep playing.
 ///
 /// A bonus counts as a win for the streak. Only `none` (before the first game) and runs of one or
-/// of two and more results are told apart, because the continuation probabilities differ only there.
+/// of two and more results are distinguished, because the continuation probabilities differ only there.
 public enum Streak: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// No game played yet.
     case none = 0

@@ -162,7 +162,7 @@ print("  raw generator, 2 gsl_rng_uniform calls per game, 1 thread: \(format(raw
     + "(checksum \(format(checksum)))")
 print("simulation / raw generator bound, 1 thread: \(format(singleThreadRate / rawRate)) (goal >= 0.6)")
 print("speedup from 1 to 2 threads: \(format(twoThreadRate / singleThreadRate))x (goal >= 1.8)")
-// When other processes hold a core, the wall-clock speedup understates the scaling; the CPU time
+// When other processes use a core, the wall-clock speedup understates the scaling. The CPU time
 // the two workers received shows how much of the second core the run actually had.
 print("  cores busy on average: \(format(singleThreadCPUSeconds / bestSingleThread)) with 1 thread, "
     + "\(format(twoThreadCPUSeconds / bestTwoThreads)) with 2 threads")
