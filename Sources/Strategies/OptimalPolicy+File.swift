@@ -28,7 +28,8 @@ struct PolicyFile: Codable {
 }
 
 extension OptimalPolicy {
-    /// Encodes the policy in the documented JSON file format, version 1.
+    /// Encodes the policy in JSON file format version 1, described on `PolicyFile` in
+    /// `OptimalPolicy+File.swift`.
     ///
     /// Complexity: O(number of decision states).
     public func exportData() throws -> Data {
@@ -42,7 +43,7 @@ extension OptimalPolicy {
         return try encoder.encode(file)
     }
 
-    /// Writes the policy to `url` in the documented JSON file format, replacing any file there.
+    /// Writes the policy to `url` in JSON file format version 1, replacing any file there.
     ///
     /// - Throws: the file system error when the file cannot be written.
     public func export(to url: URL) throws {

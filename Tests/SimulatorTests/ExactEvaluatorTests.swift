@@ -46,6 +46,15 @@ import Strategies
         #expect(result.survival[3] == 0)
     }
 
+    @Test func balanceOffStakeGrid() throws {
+        // 15 units: a loss leaves 5, less than a stake, so only a winner plays game 2.
+        let rules = GameRules(startingBalance: 15, maxGames: 2)
+        let result = try ExactEvaluator.evaluate(NeverStrategy(), rules: rules)
+        #expect(abs(result.revenuePerPlayer - (0.4 + 0.48 * 0.8 * 0.4)) < 1e-12)
+        #expect(abs(result.shareBroke - 0.52) < 1e-12)
+        #expect(abs(result.shareAtGameLimit - 0.48 * 0.8) < 1e-12)
+    }
+
     @Test func greedyRescuesBrokePlayer() throws {
         // Turnover revenue with cheap bonuses: after losing game 1 the player is broke, and a bonus
         // (cost 2) buys a 0.8 chance of a game worth 10. Value 10 + 0.48 * 8 + 0.52 * 6 = 16.96.
