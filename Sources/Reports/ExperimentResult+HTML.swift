@@ -3,8 +3,8 @@ import Simulator
 import Strategies
 
 extension ExperimentResult {
-    /// The most sweep points whose detailed charts the report shows; the summary table and the
-    /// sweep charts always cover every point.
+    /// The maximum number of sweep points with detailed charts in the report. The summary table
+    /// and the sweep charts cover every point.
     public static let maximumDetailedPoints = 24
 
     /// Renders the self-contained HTML report: run details, findings, sweep charts, the summary
@@ -203,7 +203,7 @@ extension ExperimentResult {
     }
 
     // The positions of the strategies whose revenue lies within a tenth of the full range below
-    // the best, or nil when that leaves out nobody or leaves only one strategy.
+    // the best, or nil when that leaves out no strategy or keeps only one.
     private func closeUp(_ outcomes: [StrategyOutcome]) -> [Int]? {
         let revenues = outcomes.map(\.rankingRevenue)
         guard let highest = revenues.max(), let lowest = revenues.min(), highest > lowest else { return nil }

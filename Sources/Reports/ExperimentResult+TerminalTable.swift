@@ -3,9 +3,11 @@ import Simulator
 import Strategies
 
 extension ExperimentResult {
-    /// The comparison table printed after a run: per sweep point and strategy, the exact revenue
-    /// when known, the simulated mean with its 99% confidence half-width, SE, SD, games and
-    /// bonuses per player and the shares of players who went broke or reached the game limit.
+    /// Renders the comparison table printed after a run, one row per sweep point and strategy.
+    ///
+    /// A row shows the exact revenue when known, the simulated mean with its 99% confidence
+    /// half-width, SE, SD, games and bonuses per player, and the shares of players who went
+    /// broke or reached the game limit.
     ///
     /// Revenues are per 1000 players. A `*` marks the best strategy at each point, and the
     /// lines after the table list where the best strategy changes along a sweep.

@@ -3,9 +3,10 @@ import Simulator
 import Synchronization
 
 extension ReportCharts {
-    /// Draws the revenue of every strategy across one sweep axis, with the other axes fixed:
-    /// exact values where known (filled dots) or simulated means (hollow dots) with their 99%
-    /// confidence intervals, and vertical lines where the best strategy changes or bonuses stop
+    /// Draws the revenue of every strategy across one sweep axis, with the other axes fixed.
+    ///
+    /// Filled dots are exact values and hollow dots simulated means with their 99% confidence
+    /// intervals. Vertical lines mark where the best strategy changes and where bonuses stop
     /// paying.
     static func sweep(axis: String, fixed: [SweepCoordinate], points: [(value: Double, result: PointResult)],
                       strategies: [StrategySpec], changes: [StrategyChange], breakEvens: [BreakEven],

@@ -79,8 +79,8 @@ extension ExperimentConfig {
 
 /// The top-level sections of a config and the string fields beside the numeric ones.
 enum ExperimentConfigKeys {
-    // `run` holds what the runner records in a results folder's config.json (versions, date), so
-    // that file can be run again; the reader ignores its content.
+    // `run` contains what the runner records in a results folder's config.json (versions, date).
+    // The reader ignores its content, so that file can be run again.
     static let topLevel = ["name", "description", "rules", "strategies", "simulation", "run"]
     static let revenue = "revenue"
     static let generator = "generator"

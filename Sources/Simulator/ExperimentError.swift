@@ -57,7 +57,7 @@ public struct ExperimentIssue: Sendable, Hashable, CustomStringConvertible {
     public var path: String
     /// The position of the offending value in the file, when known.
     public var position: JSONPosition?
-    /// What is wrong and what is allowed.
+    /// The problem and the allowed values.
     public var message: String
 
     /// Creates an issue at a field path.
@@ -79,6 +79,10 @@ public struct ExperimentIssue: Sendable, Hashable, CustomStringConvertible {
 ///
 /// - Complexity: O(c · n · m) for c candidates of length m and a name of length n.
 func nearestName(to name: String, among candidates: [String]) -> String? {
+    // A unique candidate that starts with the name is what a user abbreviated.
+    let prefixed = candidates.filter { $0.lowercased().hasPrefix(name.lowercased()) }
+    if !name.isEmpty, prefixed.count == 1 { return prefixed[0] }
+
     let lowered = Array(name.lowercased())
     var best: (name: String, distance: Int)?
     for candidate in candidates {

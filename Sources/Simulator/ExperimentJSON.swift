@@ -42,7 +42,7 @@ public struct JSONNode: Sendable {
 
     /// The value.
     public var value: Value
-    /// Where the value starts in the text.
+    /// The position of the first character of the value.
     public var position: JSONPosition
 
     /// The JSON type name used in error messages: "null", "a boolean", "a number", and so on.
@@ -60,9 +60,9 @@ public struct JSONNode: Sendable {
 
 /// A malformed JSON text: the message names what was expected and the position.
 public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
-    /// What the parser expected or found.
+    /// The expectation that failed, or the text the parser found.
     public var reason: String
-    /// Where the parser stopped.
+    /// The position at which parsing stopped.
     public var position: JSONPosition
 
     public var description: String { "malformed JSON at \(position): \(reason)" }

@@ -13,8 +13,8 @@ public struct StrategyChange: Sendable, Hashable {
     /// The best strategy at `upperValue`.
     public var after: String
     /// The estimated value where the two strategies' revenues are equal, by linear
-    /// interpolation between the two points; exact when both revenues are linear in the axis,
-    /// as they are in the bonus cost for fixed policies.
+    /// interpolation between the two points. The estimate is exact when both revenues are
+    /// linear in the axis, as they are in the bonus cost for fixed policies.
     public var crossing: Double
 }
 
@@ -74,7 +74,9 @@ extension ExperimentResult {
     }
 
     /// Finds the break-even values where the lead of the best bonus strategy over `never`
-    /// changes sign along a sweep axis; empty when `never` or every other strategy is missing.
+    /// changes sign along a sweep axis.
+    ///
+    /// The result is empty when `never` or every other strategy is missing.
     ///
     /// A lead within a relative 1e-9 of zero counts as none, so an `optimal` policy that gives
     /// no bonus ties with `never` instead of beating it. Along `rules.bonusCost` the crossing is

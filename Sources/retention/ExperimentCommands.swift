@@ -34,6 +34,12 @@ private let experimentRunCommand = Subcommand(
             + "(default: results/<experiment name>)."),
         .flag("quiet", help: "Draw no progress bar (it is drawn only when standard error is a terminal anyway)."),
     ],
+    details: """
+        CONFIG is a JSON experiment config (see experiments/ and docs/experiments.md). Revenues are in money \
+        units per 1000 players; the table gives the exact value where the strategy allows one and the \
+        simulated mean with its 99% confidence interval. Exit status: 0 on success, 1 for an invalid config \
+        or a failed run, 64 for a usage mistake.
+        """,
     run: runExperiment
 )
 
@@ -42,6 +48,7 @@ private let experimentValidateCommand = Subcommand(
     summary: "Check a config and list its sweep points without running it.",
     usage: "retention experiment validate CONFIG",
     options: [],
+    details: "CONFIG is a JSON experiment config. Exit status: 0 when valid, 1 when invalid, 64 for a usage mistake.",
     run: validateExperiment
 )
 
@@ -52,6 +59,11 @@ private let policySolveCommand = Subcommand(
     options: [
         .value("out", "FILE", help: "Policy file to write (JSON, format retention-optimal-policy version 1); required."),
     ],
+    details: """
+        CONFIG is a JSON experiment config; its rules must have one value each (a sweep over simulation \
+        settings is fine, a sweep over rules is rejected). Exit status: 0 on success, 1 for an invalid \
+        config or an unwritable file, 64 for a usage mistake.
+        """,
     run: solvePolicy
 )
 

@@ -27,7 +27,7 @@ enum SyntheticResults {
         return StrategyOutcome(strategy: strategy, exact: evaluation, simulation: summary)
     }
 
-    /// A bonus cost sweep over `costs` where `never` earns 1000 per 1000 players and
+    /// Builds a bonus cost sweep over `costs` where `never` earns 1000 per 1000 players and
     /// `after-loss`, with 0.1 bonuses per player, earns `1500 - 100 * cost`: break-even at 5.
     static func bonusCostSweep(costs: [Double]) throws -> ExperimentResult {
         let list = costs.map { formatConfigNumber($0) }.joined(separator: ", ")
@@ -45,7 +45,7 @@ enum SyntheticResults {
         return ExperimentResult(config: config, points: points, toolVersion: "test", gslVersion: "2.7", threads: 1)
     }
 
-    /// A single-point result with one exact strategy, one simulated-only strategy with a comma in
+    /// Builds a single-point result with one exact strategy, one simulated-only strategy with a comma in
     /// its label, and an optimal policy slice.
     static func singlePoint() throws -> ExperimentResult {
         let config = try ExperimentConfig.parse(#"""

@@ -58,7 +58,7 @@ func runRetention(_ arguments: [String], in directory: URL) throws -> CommandRes
                          standardError: String(decoding: errorData, as: UTF8.self))
 }
 
-/// A fresh temporary folder, removed by the caller.
+/// Creates a fresh temporary folder, which the caller removes.
 func makeTemporaryFolder() throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("retention-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
