@@ -41,7 +41,7 @@ extension ExperimentResult {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw .unwritable(directory.path, reason: (error as NSError).localizedDescription)
+            throw .unwritable(directory.path, reason: fileSystemReason(error))
         }
 
         let contents = [
@@ -56,7 +56,7 @@ extension ExperimentResult {
             do {
                 try Data(text.utf8).write(to: url, options: .atomic)
             } catch {
-                throw .unwritable(url.path, reason: (error as NSError).localizedDescription)
+                throw .unwritable(url.path, reason: fileSystemReason(error))
             }
             written.append(url)
         }

@@ -9,11 +9,15 @@ extension ExperimentConfig {
     /// - Throws: `ExperimentError` naming the file and, for invalid content, every field path
     ///   with its problem and allowed range.
     public static func load(path: String) throws(ExperimentError) -> ExperimentConfig {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .unreadableFile(path, reason: "it is a folder; give the path of a JSON config file")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw .unreadableFile(path, reason: (error as NSError).localizedDescription)
+            throw .unreadableFile(path, reason: fileSystemReason(error))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .unreadableFile(path, reason: "the file is not valid UTF-8 text")
@@ -158,9 +162,11 @@ struct ExperimentConfigReader {
     func unknownFieldMessage(_ key: String, allowed: [String]) -> String {
         var message = "unknown field \"\(key)\""
         if let elsewhere = ExperimentField.all.first(where: { $0.name == key }) {
-            message += "; it belongs at \(elsewhere.path)"
+            message += "; it belongs at \(elsewhere.path)."
         } else if let nearest = nearestName(to: key, among: allowed) {
             message += "; did you mean \"\(nearest)\"?"
+        } else {
+            message += "."
         }
         return message + " Known fields here: \(allowed.joined(separator: ", "))"
     }

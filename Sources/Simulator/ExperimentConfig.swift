@@ -86,7 +86,7 @@ public struct ExperimentConfig: Sendable {
 /// Formats a config number the way a person would write it: `3`, not `3.0`; `0.25`, not
 /// `0.25000000000000000`.
 public func formatConfigNumber(_ value: Double) -> String {
-    if value.rounded() == value, abs(value) < 1e15 {
+    if value.rounded() == value, abs(value) <= 9_007_199_254_740_992 {
         return String(Int64(value))
     }
     return "\(value)"

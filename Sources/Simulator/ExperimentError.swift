@@ -1,3 +1,5 @@
+import Foundation
+
 /// A failure to read, validate or run an experiment config.
 ///
 /// The description names the file, the field path (such as `rules.continuation.afterLoss[2]`),
@@ -112,4 +114,23 @@ private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         swap(&previous, &current)
     }
     return previous[b.count]
+}
+
+/// Returns the cause of a file-system error in a few words, such as "no such file or folder",
+/// in place of Foundation's generic "The operation could not be completed".
+public func fileSystemReason(_ error: any Error) -> String {
+    if let error = error as? CocoaError {
+        switch error.code {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
+        case .fileReadNoPermission, .fileWriteNoPermission: return "permission denied"
+        case .fileWriteFileExists: return "a file of that name is in the way"
+        case .fileWriteOutOfSpace: return "no space left on the device"
+        case .fileWriteVolumeReadOnly: return "the file system is read-only"
+        case .fileWriteUnknown: return "the path cannot be created there (is a part of it a file?)"
+        default: break
+        }
+    }
+    var text = (error as NSError).localizedDescription
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
 }

@@ -91,10 +91,13 @@ extension ExperimentField {
                             unit: "money units a bonus costs the operator (default: the bonus amount)"),
             ExperimentField(path: "simulation.replications", domain: .integer(minimum: 2), defaultValue: 100,
                             unit: "simulated populations per strategy and sweep point"),
-            ExperimentField(path: "simulation.seed", domain: .integer(minimum: 0), defaultValue: 20_261_204,
+            ExperimentField(path: "simulation.seed", domain: .bounded(0...maximumSeed, isInteger: true), defaultValue: 20_261_204,
                             unit: "seed of the random number generator"),
         ]
     }()
+
+    /// The largest seed a config may give: 2^53, the largest integer a JSON number carries exactly.
+    public static let maximumSeed = 9_007_199_254_740_992.0
 
     /// Returns the field at a dotted path, or nil when no field has that path.
     public static func named(_ path: String) -> ExperimentField? {

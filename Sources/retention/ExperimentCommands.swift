@@ -73,8 +73,8 @@ private func runExperiment(_ arguments: ParsedArguments) throws {
     let replications = try arguments.int("replications", atLeast: 2)
     let seed = try arguments.uint64("seed")
     let threadsOption = try arguments.int("threads", atLeast: 1)
-    if let seed, seed > 1 << 53 {
-        throw UsageError(description: "invalid value \(seed) for --seed: expected an integer in [0, 2^53]")
+    if let seed, Double(seed) > ExperimentField.maximumSeed {
+        throw UsageError(description: "invalid value \(seed) for --seed: expected an integer in [0, 9007199254740992]")
     }
 
     var config = try ExperimentConfig.load(path: path)
@@ -82,6 +82,14 @@ private func runExperiment(_ arguments: ParsedArguments) throws {
     if let seed { config.values["simulation.seed"] = [Double(seed)] }
     let threads = threadsOption ?? config.threads ?? ProcessInfo.processInfo.activeProcessorCount
     let directory = URL(fileURLWithPath: arguments.string("out") ?? "results/\(config.name)")
+
+    // Creating the folder first reports an unusable --out before the simulation time is spent.
+    do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+        throw ExperimentError.failedRun("cannot create the results folder \(directory.path): "
+            + "\(fileSystemReason(error)); choose another folder with --out", file: path)
+    }
 
     let showsProgress = !arguments.has("quiet") && ProgressBar.isStandardErrorTerminal
     let bar = showsProgress ? ProgressBar(total: ExperimentRunner.replicationCount(config), label: "simulating") : nil
