@@ -12,6 +12,9 @@ extension ExperimentResult {
         var root = JSONTree.object([])
         root.set(["name"], .string(config.name))
         root.set(["description"], .string(config.description))
+        // Sections appear in the order of the shipped configs: rules, strategies, simulation.
+        root.set(["rules"], .object([]))
+        root.set(["strategies"], .array([]))
         for field in ExperimentField.all {
             let values = config.values(of: field)
             guard !values.isEmpty else { continue }
