@@ -12,6 +12,7 @@ extension ExperimentResult {
         var root = JSONTree.object([])
         root.set(["name"], .string(config.name))
         root.set(["description"], .string(config.description))
+
         // Sections appear in the order of the shipped configs: rules, strategies, simulation.
         root.set(["rules"], .object([]))
         root.set(["strategies"], .array([]))
@@ -27,11 +28,13 @@ extension ExperimentResult {
             root.set(["rules", "bonusCost"], .number(bonusAmounts[0]))
         }
         root.set(["rules", "revenue"], .string(config.revenueModel.rawValue))
+
         root.set(["strategies"], .array(config.strategies.map { spec in
             .object([("name", .string(spec.name))] + spec.parameters.map { ($0.name, .number($0.value)) })
         }))
         root.set(["simulation", "generator"], .string(config.generator.rawValue))
         root.set(["simulation", "threads"], .number(Double(threads)))
+
         root.set(["run"], .object([
             ("toolVersion", .string(toolVersion)),
             ("gslVersion", .string(gslVersion)),

@@ -97,6 +97,11 @@ struct RetentionCLITests {
         #expect(rows.count == 6)
         let replications = try String(contentsOf: folder.appendingPathComponent("out/replications.csv"), encoding: .utf8)
         #expect(replications.split(separator: "\n").count == 1 + 6 * 3)
+        let report = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
+        #expect(report.contains("<title>Revenue per 1000 players across rules.bonusCost</title>"))
+        #expect(report.contains("<title>Share of players still playing after n games</title>"))
+        #expect(!report.contains("http://"))
+        #expect(!report.contains("https://"))
     }
 
     @Test("summary holds the library's exact value for never")
