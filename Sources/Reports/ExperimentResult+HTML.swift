@@ -148,7 +148,8 @@ extension ExperimentResult {
                     String(format: "%.1f%%", simulation.shareBroke * 100),
                     String(format: "%.1f%%", simulation.shareAtGameLimit * 100),
                 ]
-                if isSweep { cells.insert(escapeXML(result.point.label), at: 0) }
+                // One coordinate per line keeps the table narrow for sweeps over several fields.
+                if isSweep { cells.insert(escapeXML(result.point.label).replacingOccurrences(of: ", ", with: "<br>"), at: 0) }
                 let rowClass = outcome.strategy == best ? " class=\"best\"" : ""
                 let html = cells.enumerated().map { column, cell in
                     column < textColumns + 1 ? "<td class=\"text\">\(cell)</td>" : "<td>\(cell)</td>"

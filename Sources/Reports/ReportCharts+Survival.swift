@@ -20,7 +20,8 @@ extension ReportCharts {
         let title = "Share of players still playing after n games"
         var canvas = SVGCanvas(width: width, height: 470, title: title)
         canvas.text(title, x: 20, y: 24, size: 16, weight: "bold")
-        let legend = outcomes.enumerated().map { LegendItem(label: $1.strategy.label, color: colors[$0], mark: .line(dash: nil)) }
+        let labels = coincidenceLabels(outcomes.map(\.strategy.label), series: outcomes.map(\.simulation.survival))
+        let legend = labels.enumerated().map { LegendItem(label: $1, color: colors[$0], mark: .line(dash: nil)) }
         let legendHeight = drawLegend(legend, on: &canvas, x: 90, y: 48, maxWidth: width - 110)
 
         let frame = ChartFrame(left: 90, top: 48 + legendHeight, width: width - 120, height: 470 - 48 - legendHeight - 70,
@@ -42,6 +43,6 @@ extension ReportCharts {
     /// Returns a line width that shrinks from the first series drawn to the last, so a series
     /// that coincides with a later one still shows as a colored edge around it.
     static func layeredLineWidth(_ index: Int, of count: Int) -> Double {
-        1.5 + 0.7 * Double(count - 1 - index)
+        1.5 + 0.9 * Double(count - 1 - index)
     }
 }

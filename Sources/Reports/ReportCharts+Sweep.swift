@@ -29,7 +29,11 @@ extension ReportCharts {
             let note = "with " + fixed.map { "\($0.path) = \(formatConfigNumber($0.value))" }.joined(separator: ", ")
             canvas.text(note, x: 20, y: 42, size: 12, fill: "#555")
         }
-        var legend = strategies.enumerated().map { LegendItem(label: $1.label, color: colors[$0], mark: .line(dash: nil)) }
+        let series = strategies.map { strategy in
+            points.map { point in point.result.outcomes.first(where: { $0.strategy == strategy })?.rankingRevenue ?? .nan }
+        }
+        let labels = coincidenceLabels(strategies.map(\.label), series: series)
+        var legend = labels.enumerated().map { LegendItem(label: $1, color: colors[$0], mark: .line(dash: nil)) }
         legend += [
             LegendItem(label: "exact value", color: "#555", mark: .dot),
             LegendItem(label: "simulated mean (no exact value) with 99% CI", color: "#555", mark: .hollowDot),
@@ -91,6 +95,19 @@ extension ReportCharts {
         }
         canvas.append("</g>")
         return canvas.render()
+    }
+
+    /// Returns the labels with "(same as X)" added where a series equals an earlier one, because
+    /// the later line hides the earlier one in the chart.
+    static func coincidenceLabels(_ labels: [String], series: [[Double]]) -> [String] {
+        labels.indices.map { index in
+            let twin = series[..<index].firstIndex { earlier in
+                earlier.count == series[index].count && zip(earlier, series[index]).allSatisfy {
+                    abs($0 - $1) <= 1e-9 * max(1, abs($0))
+                }
+            }
+            return twin.map { "\(labels[index]) (same as \(labels[$0]))" } ?? labels[index]
+        }
     }
 
     /// Returns a y range around the best strategy's revenue across a sweep, or nil when the
