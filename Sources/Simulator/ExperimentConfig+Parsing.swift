@@ -104,7 +104,7 @@ struct ExperimentConfigReader {
         guard let top = members(of: root, path: "", allowed: ExperimentConfigKeys.topLevel) else { return nil }
 
         let name = readName(top["name"], file: file)
-        if let run = top["run"], case .object = run.value {} else if let run = top["run"] {
+        if let run = top["run"], run.typeName != "an object" {
             report("run", run, "expected an object with the versions a run recorded, got \(run.typeName)")
         }
         var description = ""

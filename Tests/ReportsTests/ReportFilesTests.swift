@@ -161,3 +161,30 @@ struct TerminalOutputTests {
         #expect(text.hasPrefix("\rsimulating [#####-----] 50% 5/10 00:30 eta 00:30"))
     }
 }
+
+@Suite("Chart details")
+struct ChartDetailTests {
+    @Test("coinciding series are named")
+    func coincidence() {
+        let labels = ReportCharts.coincidenceLabels(
+            ["never", "after-loss", "loss-streak(k=1)", "optimal"],
+            series: [[1, 2], [3, 4], [3, 4], [1, 2.5]])
+
+        #expect(labels == ["never", "after-loss", "loss-streak(k=1) (same as after-loss)", "optimal"])
+    }
+
+    @Test("wide policy rows are binned")
+    func heatMapBinning() {
+        let balances = Array(stride(from: 0, to: 10_000, by: 10))
+        let row = balances.map { Optional($0 >= 5_000) }
+        let slice = PolicySlice(gamesPlayed: 500, balances: balances, decisions: Array(repeating: row, count: 4))
+
+        let svg = ReportCharts.policyHeatMap([slice], startingBalance: 5_000)
+
+        let cells = svg.components(separatedBy: "<rect").count - 1
+        // Four rows of at most 160 columns, plus three legend swatches.
+        #expect(cells <= 4 * 160 + 3)
+        #expect(cells > 4 * 100)
+        #expect(svg.contains("bonus in 2000 of 4000 (balance, streak) states"))
+    }
+}
