@@ -34,28 +34,30 @@ public final class ProgressBar: Sendable {
     public static var isStandardErrorTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// Records `units` more finished units and redraws when the last draw is old enough.
+    ///
+    /// The bar writes while holding its lock, so lines from different tasks reach the terminal
+    /// in the order of their counts.
     public func advance(by units: Int = 1) {
-        let line: String? = state.withLock { state in
-            guard !state.isFinished else { return nil }
+        state.withLock { state in
+            guard !state.isFinished else { return }
             state.completed = min(total, state.completed + units)
             let now = ContinuousClock.now
             if let last = state.lastDraw, now - last < .milliseconds(100), state.completed < total {
-                return nil
+                return
             }
             state.lastDraw = now
-            return render(completed: state.completed, elapsed: now - start)
+            FileHandle.standardError.write(Data(render(completed: state.completed, elapsed: now - start).utf8))
         }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
 
     /// Draws the final state and ends the line, so later output starts on a fresh line.
     public func finish() {
-        let line: String? = state.withLock { state in
-            guard !state.isFinished else { return nil }
+        state.withLock { state in
+            guard !state.isFinished else { return }
             state.isFinished = true
-            return render(completed: state.completed, elapsed: ContinuousClock.now - start) + "\n"
+            let line = render(completed: state.completed, elapsed: ContinuousClock.now - start) + "\n"
+            FileHandle.standardError.write(Data(line.utf8))
         }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
 
     /// Returns the bar text for a state, starting with a carriage return.
