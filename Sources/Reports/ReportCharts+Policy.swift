@@ -20,7 +20,7 @@ extension ReportCharts {
         let legend = [
             LegendItem(label: "bonus", color: color(share: 1), mark: .box),
             LegendItem(label: "no bonus", color: color(share: 0), mark: .box),
-            LegendItem(label: "half the balances in the column get one", color: color(share: 0.5), mark: .box),
+            LegendItem(label: "column of several balances, half with a bonus (shade = share)", color: color(share: 0.5), mark: .box),
             LegendItem(label: "starting balance", color: "#222", mark: .line(dash: "4 3")),
         ]
         drawLegend(legend, on: &canvas, x: 150, y: 50, maxWidth: width - 170)

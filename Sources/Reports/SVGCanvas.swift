@@ -115,28 +115,45 @@ func niceDomain(lower: Double, upper: Double, count: Int = 6) -> (Double, Double
 }
 
 func niceStep(span: Double, count: Int) -> Double {
+    let (factor, exponent) = niceStepParts(span: span, count: count)
+    return Double(factor) * pow(10, Double(exponent))
+}
+
+// Splits the tick step into a factor of 1, 2 or 5 and a power of ten.
+private func niceStepParts(span: Double, count: Int) -> (factor: Int, exponent: Int) {
     let raw = span / Double(max(1, count))
-    let magnitude = pow(10, (log10(raw)).rounded(.down))
-    let normalized = raw / magnitude
-    let factor: Double = normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10
-    return factor * magnitude
+    var exponent = Int(log10(raw).rounded(.down))
+    let normalized = raw / pow(10, Double(exponent))
+    var factor = normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10
+    if factor == 10 {
+        factor = 1
+        exponent += 1
+    }
+    return (factor, exponent)
 }
 
 func niceTicks(lower: Double, upper: Double, count: Int) -> [Double] {
     guard upper > lower, lower.isFinite, upper.isFinite else { return [lower] }
-    let step = niceStep(span: upper - lower, count: count)
+    let (factor, exponent) = niceStepParts(span: upper - lower, count: count)
+    let step = Double(factor) * pow(10, Double(exponent))
+
+    // Dividing whole numbers by an exact power of ten gives 0.6, not 3 * 0.2 = 0.6000000000000001.
+    func tick(_ index: Int) -> Double {
+        exponent >= 0 ? Double(index) * step : Double(index * factor) / pow(10, Double(-exponent))
+    }
     var ticks: [Double] = []
-    var value = (lower / step).rounded(.up) * step
-    while value <= upper + step * 1e-9 {
-        // Snapping to the step removes binary noise such as 0.30000000000000004.
-        ticks.append((value / step).rounded() * step)
-        value += step
+    var index = Int((lower / step).rounded(.up))
+    while tick(index) <= upper + step * 1e-9 {
+        ticks.append(tick(index))
+        index += 1
     }
     return ticks
 }
 
 /// Formats a tick label compactly: `1.5k` for thousands, no trailing zeros.
 func tickLabel(_ value: Double) -> String {
+    // Adding zero turns -0 into 0, which would otherwise print as "-0".
+    let value = value + 0
     let magnitude = abs(value)
     if magnitude >= 10_000 {
         return trimmed(String(format: "%.1f", value / 1000)) + "k"

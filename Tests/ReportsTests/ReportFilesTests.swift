@@ -188,3 +188,19 @@ struct ChartDetailTests {
         #expect(svg.contains("bonus in 2000 of 4000 (balance, streak) states"))
     }
 }
+
+@Suite("Tick labels")
+struct TickLabelTests {
+    @Test("tick label formats", arguments: [
+        (-0.0, "0"), (0.25, "0.25"), (1500, "1500"), (25_000, "25k"), (-12_500, "-12.5k"), (0.1 + 0.2, "0.3"),
+    ])
+    func labels(value: Double, expected: String) {
+        #expect(tickLabel(value) == expected)
+    }
+
+    @Test("nice ticks are round numbers")
+    func niceTicks() {
+        #expect(Reports.niceTicks(lower: 0, upper: 1, count: 5) == [0, 0.2, 0.4, 0.6, 0.8, 1])
+        #expect(Reports.niceTicks(lower: -35, upper: 12, count: 5) == [-30, -20, -10, 0, 10])
+    }
+}
