@@ -5,6 +5,9 @@ extension ExperimentResult {
     /// The summary table: one row per sweep point and strategy, with the exact values where the
     /// strategy has them and the Monte Carlo estimates (revenue per 1000 players, 99% interval).
     ///
+    /// The last two columns give the simulated lead over `never` at the same point, paired over
+    /// replications that share their seeds, with the half width of its 99% interval.
+    ///
     /// - Complexity: O(points × strategies).
     public func summaryTable() -> CSVTable {
         let axes = config.sweepAxes.map(\.path)
@@ -14,12 +17,15 @@ extension ExperimentResult {
             "standard_error", "standard_deviation", "replications", "players_per_population",
             "games_per_player", "bonuses_per_player", "broke_share", "game_limit_share",
             "exact_games_per_player", "exact_bonuses_per_player", "exact_broke_share", "exact_game_limit_share",
+            "simulated_lead_over_never", "simulated_lead_over_never_ci99_half_width",
         ])
         for result in points {
             let best = result.best?.strategy
+            let never = result.outcomes.first { $0.strategy.name == "never" }
             for outcome in result.outcomes {
                 let simulation = outcome.simulation
                 let exact = outcome.exact
+                let lead = outcome.strategy.name == "never" ? nil : never.flatMap(outcome.simulatedDifference(from:))
                 table.append([String(result.point.index)] + coordinateCells(result.point, axes: axes) + [
                     outcome.strategy.label,
                     outcome.isExact ? "exact+simulation" : "simulation",
@@ -40,6 +46,8 @@ extension ExperimentResult {
                     CSVTable.number(exact?.bonusesPerPlayer),
                     CSVTable.number(exact?.shareBroke),
                     CSVTable.number(exact?.shareAtGameLimit),
+                    CSVTable.number(lead?.mean),
+                    CSVTable.number(lead?.halfWidth),
                 ])
             }
         }

@@ -125,15 +125,17 @@ extension ExperimentResult {
     private func summaryTableHTML() -> String {
         let isSweep = config.isSweep
         var header = ["strategy", "evaluated", "exact", "simulated mean", "99% CI", "SE", "SD",
-                      "games / player", "bonuses / player", "broke", "game limit"]
+                      "lead over never (paired, 99%)", "games / player", "bonuses / player", "broke", "game limit"]
         if isSweep { header.insert("point", at: 0) }
         let textColumns = isSweep ? 2 : 1
         var rows: [String] = []
         for result in points {
             let best = result.best?.strategy
+            let never = result.outcomes.first { $0.strategy.name == "never" }
             for (index, outcome) in result.outcomes.enumerated() {
                 let simulation = outcome.simulation
                 let interval = simulation.confidenceInterval99
+                let lead = outcome.strategy.name == "never" ? nil : never.flatMap(outcome.simulatedDifference(from:))
                 var cells = [
                     "<span class=\"swatch\" style=\"background:\(StrategyPalette.color(index))\"></span>"
                         + escapeXML(outcome.strategy.label),
@@ -143,6 +145,7 @@ extension ExperimentResult {
                     String(format: "[%.1f, %.1f]", interval.lowerBound, interval.upperBound),
                     String(format: "%.1f", simulation.standardError),
                     String(format: "%.1f", simulation.standardDeviation),
+                    lead.map { String(format: "%+.1f ± %.1f", $0.mean, $0.halfWidth) } ?? "–",
                     String(format: "%.2f", simulation.gamesPerPlayer),
                     String(format: "%.3f", simulation.bonusesPerPlayer),
                     String(format: "%.1f%%", simulation.shareBroke * 100),
@@ -163,7 +166,8 @@ extension ExperimentResult {
         return """
             <h2>Summary</h2>
             <p class="note">Revenue per 1000 players in money units. The highlighted row is the best strategy at its \
-            point (by exact value when known, else by simulated mean).</p>
+            point (by exact value when known, else by simulated mean). The lead over never is the simulated difference on \
+            the same seeds; an interval wider than the lead means the simulation cannot tell the two apart.</p>
             <div class="scroll"><table>
             <tr>\(headerHTML)</tr>
             \(rows.joined(separator: "\n"))

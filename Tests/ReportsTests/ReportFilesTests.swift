@@ -19,13 +19,17 @@ struct ReportFilesTests {
         #expect(lines[0] == "point,strategy,evaluation,best,exact_revenue_per_1000,mean_revenue_per_1000,ci99_lower,"
             + "ci99_upper,standard_error,standard_deviation,replications,players_per_population,games_per_player,"
             + "bonuses_per_player,broke_share,game_limit_share,exact_games_per_player,exact_bonuses_per_player,"
-            + "exact_broke_share,exact_game_limit_share")
+            + "exact_broke_share,exact_game_limit_share,simulated_lead_over_never,simulated_lead_over_never_ci99_half_width")
         // Replications 1200, 1300, 1250: mean 1250, variance 2500, SE sqrt(2500 / 3).
         let standardError = (2500.0 / 3).squareRoot()
         #expect(lines[1] == "0,never,exact+simulation,true,1250.5,1250.0,\(1250 - 3 * standardError),"
-            + "\(1250 + 3 * standardError),\(standardError),50.0,3,50,3.5,0.0,0.25,0.125,3.5,0.0,0.25,0.125")
+            + "\(1250 + 3 * standardError),\(standardError),50.0,3,50,3.5,0.0,0.25,0.125,3.5,0.0,0.25,0.125,,")
         #expect(lines[2].hasPrefix("0,\"loss-ratio(N=10, p=0.5)\",simulation,false,,1123.3333333333333,"))
-        #expect(lines[2].hasSuffix(",3,50,3.5,0.5,0.25,0.125,,,,"))
+        // Paired differences -100, -150, -130: mean -126.66..., sample SD 25.166, t(0.995; 2) = 9.924843.
+        let lead = try #require(lines[2].split(separator: ",", omittingEmptySubsequences: false).suffix(2).compactMap { Double($0) })
+        #expect(lines[2].contains(",3,50,3.5,0.5,0.25,0.125,,,,,"))
+        #expect(abs(lead[0] - (-380.0 / 3)) < 1e-9)
+        #expect(abs(lead[1] - 9.924843 * (1900.0 / 3 / 3).squareRoot()) < 1e-4)
     }
 
     @Test("sweep summary has a column per axis")
