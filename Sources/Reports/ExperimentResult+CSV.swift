@@ -2,7 +2,7 @@ import Simulator
 import Strategies
 
 extension ExperimentResult {
-    /// The summary table: one row per sweep point and strategy, with the exact values where the
+    /// Builds the summary table: one row per sweep point and strategy, with the exact values where the
     /// strategy has them and the Monte Carlo estimates (revenue per 1000 players, 99% interval).
     ///
     /// The last two columns give the simulated lead over `never` at the same point, paired over
@@ -54,7 +54,7 @@ extension ExperimentResult {
         return table
     }
 
-    /// The replication table: one row per sweep point, strategy and replication, with the
+    /// Builds the replication table: one row per sweep point, strategy and replication, with the
     /// replication's generator seed and its revenue per 1000 players.
     ///
     /// - Complexity: O(points × strategies × replications).

@@ -122,14 +122,12 @@ func niceStep(span: Double, count: Int) -> Double {
 // Splits the tick step into a factor of 1, 2 or 5 and a power of ten.
 private func niceStepParts(span: Double, count: Int) -> (factor: Int, exponent: Int) {
     let raw = span / Double(max(1, count))
-    var exponent = Int(log10(raw).rounded(.down))
+    let exponent = Int(log10(raw).rounded(.down))
     let normalized = raw / pow(10, Double(exponent))
-    var factor = normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10
-    if factor == 10 {
-        factor = 1
-        exponent += 1
-    }
-    return (factor, exponent)
+    if normalized <= 1 { return (1, exponent) }
+    if normalized <= 2 { return (2, exponent) }
+    if normalized <= 5 { return (5, exponent) }
+    return (1, exponent + 1)
 }
 
 func niceTicks(lower: Double, upper: Double, count: Int) -> [Double] {
