@@ -7,6 +7,7 @@ import Strategies
 // speedup from one to two threads, and the time to solve the optimal policy, all in one run.
 //
 // Usage: simulation-benchmark [--strategy NAME] [--generator NAME] [--seed N] [--replications N]
+//                             [--only-threads N]
 // Run it in release mode: `swift run -c release --package-path Benchmarks simulation-benchmark`.
 
 struct Options {
@@ -14,6 +15,8 @@ struct Options {
     var generator = RandomGeneratorKind.mt19937
     var seed: UInt64 = 20_261_204
     var replications = 4000
+    /// When set, only one simulation on this many threads runs, for profiling.
+    var onlyThreads: Int?
 
     init(arguments: [String]) {
         var rest = arguments[...]
@@ -31,11 +34,14 @@ struct Options {
             case "--seed":
                 guard let number = UInt64(value) else { fail("seed '\(value)' is not a non-negative integer") }
                 seed = number
+            case "--only-threads":
+                guard let number = Int(value), number >= 1 else { fail("thread count '\(value)' must be at least 1") }
+                onlyThreads = number
             case "--replications":
                 guard let number = Int(value), number >= 1 else { fail("replications '\(value)' must be at least 1") }
                 replications = number
             default:
-                fail("unknown option '\(flag)'; use --strategy, --generator, --seed or --replications")
+                fail("unknown option '\(flag)'; use --strategy, --generator, --seed, --replications or --only-threads")
             }
         }
     }
@@ -102,6 +108,14 @@ do {
         ? OptimalStrategy(policy: policy) : try StrategyRegistry.makeStrategy(named: options.strategy, rules: rules)
 } catch {
     fail("\(error)")
+}
+
+if let threads = options.onlyThreads {
+    let run = try await simulate(strategy, rules: rules, options: options, threads: threads)
+    let games = run.summary.gamesPerPlayer * Double(options.replications * rules.playersPerPopulation)
+    print("\(threads) threads: \(format(games / run.seconds)) player-games/s, "
+        + "\(format(run.cpuSeconds / run.seconds)) cores busy on average")
+    exit(0)
 }
 
 // Other processes share the machine, so the three measurements are repeated in interleaved rounds
