@@ -45,7 +45,7 @@ enum PopulationKernel: Sendable {
     private static func simulate(table: DecisionTable, rules: GameRules,
                                  generator: UnsafeMutablePointer<gsl_rng>, counts: inout PlayerCounts) -> ReplicationResult {
         let grid = table.grid
-        let bins = RevenueBins(rules: rules)
+        let bins = counts.bins
         var result = ReplicationResult()
         let start = grid.index(ofBalance: rules.startingBalance)
         let stakeSteps = grid.stakeSteps
@@ -136,40 +136,49 @@ enum PopulationKernel: Sendable {
     private static func simulate<S: BonusStrategy>(strategy: S, rules: GameRules,
                                                    generator: UnsafeMutablePointer<gsl_rng>,
                                                    counts: inout PlayerCounts) -> ReplicationResult {
-        let bins = RevenueBins(rules: rules)
+        let bins = counts.bins
         var result = ReplicationResult()
         let p = rules.winProbability
+        let keepPlaying = (1.0, rules.continueAfterWin, rules.continueAfterWinStreak, rules.continueAfterLoss,
+                           rules.continueAfterLossStreak)
 
-        for _ in 0..<rules.playersPerPopulation {
-            var state = PlayerState(startingBalance: rules.startingBalance)
-            var wins = 0
-            var bonuses = 0
-            while true {
-                let won = gsl_rng_uniform(generator) < p
-                state.recordGame(won: won, stake: rules.stake)
-                if won { wins += 1 }
-                if strategy.shouldGiveBonus(to: state) {
-                    state.recordBonus(amount: rules.bonusAmount)
-                    bonuses += 1
+        withUnsafeBytes(of: keepPlaying) { keepPlayingBytes in
+        let keepPlaying = keepPlayingBytes.assumingMemoryBound(to: Double.self)
+        counts.playersByGames.withUnsafeMutableBufferPointer { playersByGames in
+        counts.revenueCounts.withUnsafeMutableBufferPointer { revenueCounts in
+            for _ in 0..<rules.playersPerPopulation {
+                var state = PlayerState(startingBalance: rules.startingBalance)
+                var wins = 0
+                var bonuses = 0
+                while true {
+                    let won = gsl_rng_uniform(generator) < p
+                    state.recordGame(won: won, stake: rules.stake)
+                    wins &+= won ? 1 : 0
+                    if strategy.shouldGiveBonus(to: state) {
+                        state.recordBonus(amount: rules.bonusAmount)
+                        bonuses &+= 1
+                    }
+
+                    if state.gamesPlayed == rules.maxGames {
+                        result.atGameLimit &+= 1
+                        break
+                    }
+                    if state.balance < rules.stake {
+                        result.broke &+= 1
+                        break
+                    }
+                    if gsl_rng_uniform(generator) >= keepPlaying[Int(state.streak.rawValue)] { break }
                 }
 
-                if state.gamesPlayed == rules.maxGames {
-                    result.atGameLimit += 1
-                    break
-                }
-                if state.balance < rules.stake {
-                    result.broke += 1
-                    break
-                }
-                if gsl_rng_uniform(generator) >= rules.continueProbability(after: state.streak) { break }
+                let games = state.gamesPlayed
+                result.wins &+= wins
+                result.games &+= games
+                result.bonuses &+= bonuses
+                playersByGames[games] &+= 1
+                revenueCounts[bins.bin(games: games, wins: wins, bonuses: bonuses)] &+= 1
             }
-
-            let games = state.gamesPlayed
-            result.wins += wins
-            result.games += games
-            result.bonuses += bonuses
-            counts.playersByGames[games] += 1
-            counts.revenueCounts[bins.bin(games: games, wins: wins, bonuses: bonuses)] += 1
+        }
+        }
         }
         return result
     }

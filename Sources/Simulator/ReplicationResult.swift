@@ -21,15 +21,18 @@ struct ReplicationResult: Sendable, Equatable {
 ///
 /// Each worker keeps one value and the run adds them up at the end. The counts are integers, so
 /// their sums do not depend on which worker simulated which replication.
-struct PlayerCounts: Sendable, Equatable {
+struct PlayerCounts: Sendable {
     /// `playersByGames[n]` is the number of players who played exactly `n` games.
     var playersByGames: [Int]
-    /// Per-player revenue counts in the bins of `RevenueBins`.
+    /// Per-player revenue counts in the bins of `bins`.
     var revenueCounts: [Int]
+    /// The revenue bins, computed once per worker rather than per replication.
+    let bins: RevenueBins
 
     init(rules: GameRules) {
+        bins = RevenueBins(rules: rules)
         playersByGames = [Int](repeating: 0, count: rules.maxGames + 1)
-        revenueCounts = [Int](repeating: 0, count: RevenueBins(rules: rules).count)
+        revenueCounts = [Int](repeating: 0, count: bins.count)
     }
 
     mutating func add(_ other: PlayerCounts) {
