@@ -55,6 +55,7 @@ enum PopulationKernel: Sendable {
         let maxGames = rules.maxGames
         let p = rules.winProbability
         let countsWinsAgainst = bins.countsWinsAgainst
+        let shift = bins.shift
         let keepPlaying = (1.0, rules.continueAfterWin, rules.continueAfterWinStreak, rules.continueAfterLoss,
                            rules.continueAfterLossStreak)
 
@@ -115,7 +116,7 @@ enum PopulationKernel: Sendable {
                 totalGames &+= games
                 totalBonuses &+= bonuses
                 playersByGames[games] &+= 1
-                revenueCounts[(countsWinsAgainst ? games &- 2 &* wins : games) &+ bonusOffsets[bonuses]] &+= 1
+                revenueCounts[((countsWinsAgainst ? games &- 2 &* wins : games) &+ bonusOffsets[bonuses]) &>> shift] &+= 1
             }
             result.wins = totalWins
             result.games = totalGames

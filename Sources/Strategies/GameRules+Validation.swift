@@ -26,8 +26,8 @@ extension GameRules {
         for (field, probability) in probabilities where !(0...1).contains(probability) {
             throw .invalidRules(field: field, value: "\(probability)", allowed: "a probability in [0, 1]")
         }
-        guard bonusCost.isFinite, bonusCost >= 0 else {
-            throw .invalidRules(field: "bonusCost", value: "\(bonusCost)", allowed: "a finite amount of at least 0")
+        guard (0...Double(Self.amountLimit)).contains(bonusCost) else {
+            throw .invalidRules(field: "bonusCost", value: "\(bonusCost)", allowed: "in 0...\(Self.amountLimit)")
         }
     }
 

@@ -113,6 +113,24 @@ import Strategies
         #expect(fromHistory.bonusesPerPlayer > 0)
     }
 
+    @Test func expensiveBonusesWidenHistogramBins() async throws {
+        // The range spans 2 * 1000 + 1000 * 100 000 / 10 + 1 = 10 002 001 stakes. Bins of 2^8 stakes
+        // are the narrowest power of two that keeps the count (39 071) within 65 536.
+        let rules = GameRules(maxGames: 1000, playersPerPopulation: 200, bonusCost: 100_000)
+        let summary = try await MonteCarloSimulator.run(
+            strategy: AfterLossStrategy(), rules: rules, settings: MonteCarloSettings(replications: 2, seed: 4, threads: 1))
+        let histogram = summary.revenueHistogram
+        #expect(histogram.binWidth == 10 * 256)
+        #expect(histogram.counts.reduce(0, +) == 400)
+        #expect(histogram.counts.count > 1)
+        let lowerEdges = histogram.counts.indices.reduce(0.0) { total, bin in
+            total + Double(histogram.counts[bin]) * (histogram.lowerBound + Double(bin) * histogram.binWidth)
+        }
+        let totalRevenue = summary.meanRevenuePer1000Players * 400 / 1000
+        #expect(lowerEdges <= totalRevenue)
+        #expect(totalRevenue < lowerEdges + 400 * histogram.binWidth)
+    }
+
     @Test func summaryIsConsistent() async throws {
         let rules = GameRules(startingBalance: 100, maxGames: 50, playersPerPopulation: 200)
         let strategy = LossRatioStrategy(rule: LossRatioRule(lastGames: 5, threshold: 0.6))
