@@ -17,7 +17,7 @@ import Strategies
                 "exact \(exact.revenuePer1000Players), interval \(summary.confidenceInterval99)")
         #expect(summary.standardError > 0)
         #expect(summary.replicationRevenuesPer1000Players.count == 40)
-        // Binomial error of a share over 20 000 players is at most 0.0036; allow five of them.
+        // The standard error of a share over 20 000 players is at most 0.0036, so allow five of them.
         #expect(abs(summary.shareBroke - exact.shareBroke) < 0.018)
         #expect(abs(summary.shareAtGameLimit - exact.shareAtGameLimit) < 0.018)
         #expect(abs(summary.survival[1] - exact.survival[1]) < 0.018)
