@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Strategies"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulator", "Strategies", "ORC"]),
         .testTarget(name: "DataStoreTests", dependencies: ["DataStore", "ORC", "Strategies"]),
-        .testTarget(name: "RetentionCLITests", dependencies: []),
+        .testTarget(name: "RetentionCLITests", dependencies: ["Simulator", "Strategies"]),
     ]
 )

@@ -77,6 +77,8 @@ struct Subcommand: Sendable {
     var summary: String
     var usage: String
     var options: [OptionSpec]
+    /// Paragraphs printed after the usage line, such as what the arguments mean; may be empty.
+    var details: String = ""
     var run: @Sendable (ParsedArguments) throws -> Void
 
     func parse(_ arguments: [String]) throws -> ParsedArguments {
@@ -120,16 +122,38 @@ struct Subcommand: Sendable {
 
     var helpText: String {
         var lines = ["\(summary)", "", "Usage: \(usage)"]
+        if !details.isEmpty {
+            lines.append("")
+            lines += details.split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { wrap(String($0), width: 100, indent: "") }
+        }
         let allOptions = options + [.flag("help", help: "Show this help and exit.")]
         lines.append("")
         lines.append("Options:")
         for option in allOptions {
             let left = "  --\(option.name)" + (option.valueName.map { " \($0)" } ?? "")
-            let padded = left.padding(toLength: max(left.count + 2, 28), withPad: " ", startingAt: 0)
-            lines.append(padded + option.help)
+            let column = max(left.count + 2, 28)
+            let wrapped = wrap(option.help, width: 100 - column, indent: String(repeating: " ", count: column))
+            lines.append(left.padding(toLength: column, withPad: " ", startingAt: 0) + wrapped[0].drop(while: { $0 == " " }))
+            lines += wrapped.dropFirst()
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// Splits text into lines of at most `width` characters at spaces, each after `indent`.
+func wrap(_ text: String, width: Int, indent: String) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+        if !current.isEmpty, current.count + 1 + word.count > width {
+            lines.append(indent + current)
+            current = ""
+        }
+        current += current.isEmpty ? String(word) : " " + word
+    }
+    lines.append(indent + current)
+    return lines
 }
 
 /// A named group of subcommands, such as `orc` with `meta` and `cat`, or a single command when the
