@@ -41,8 +41,8 @@ public struct OrcError: Error, CustomStringConvertible, Sendable {
     }
 
     /// Makes an error for input that is not an ORC file at all.
-    public static func notOrc(_ message: String, file: String? = nil) -> OrcError {
-        OrcError(.notOrc, message, file: file)
+    public static func notOrc(_ message: String, file: String? = nil, offset: UInt64? = nil) -> OrcError {
+        OrcError(.notOrc, message, file: file, offset: offset)
     }
 
     /// Makes an error for a file that ends before a section it declares.
