@@ -1,0 +1,81 @@
+import Foundation
+
+/// Converts stored timestamp seconds into epoch seconds, as the ORC specification's
+/// "Timestamp Columns" section defines them.
+///
+/// A `timestamp` stores seconds since 2015-01-01 00:00:00 in the writer's time zone, computed
+/// from the UTC instant of the writer's wall-clock time. This converter rebuilds that instant and
+/// returns the wall-clock time the writer saw, expressed as if it were UTC, so the value reads the
+/// same in every zone. A `timestamp with local time zone` stores seconds since 2015-01-01 UTC and
+/// converts to the UTC instant.
+final class TimestampConverter {
+    /// 2015-01-01 00:00:00 UTC in seconds since the epoch.
+    static let orcEpoch: Int64 = 1_420_070_400
+
+    private let zone: TimeZone?
+    private let zoneBase: Int64
+    private var cachedStart: Int64 = 1
+    private var cachedEnd: Int64 = 0
+    private var cachedOffset: Int64 = 0
+
+    /// Creates a converter for the writer's zone of one stripe.
+    ///
+    /// - Parameters:
+    ///   - writerTimezone: The stripe footer's zone name; nil, UTC and GMT need no offsets.
+    ///   - isInstant: Whether the column is `timestamp with local time zone`.
+    /// - Throws: `OrcError` when the zone name is unknown to the system time zone database.
+    init(writerTimezone: String?, isInstant: Bool) throws {
+        let utcNames: Set<String> = ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Z", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu", "UCT", "Etc/UCT"]
+        guard !isInstant, let name = writerTimezone, !name.isEmpty, !utcNames.contains(name) else {
+            zone = nil
+            zoneBase = Self.orcEpoch
+            return
+        }
+        guard let zone = TimeZone(identifier: name) else {
+            throw OrcError.unsupported("unknown writer time zone '\(name)'; install the tzdata package that defines it")
+        }
+        self.zone = zone
+        let offset2015 = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(Self.orcEpoch))))
+        zoneBase = Self.orcEpoch - offset2015
+    }
+
+    /// Returns epoch seconds for stored seconds and the already decoded nanoseconds.
+    @inline(__always)
+    func epochSeconds(stored: Int64, nanoseconds: Int32) -> Int64 {
+        var instant = stored &+ zoneBase
+        // Writers truncate negative instants toward zero before storing them, so an instant
+        // before 1970 with a fraction of at least a millisecond is one second too late.
+        if instant < 0, nanoseconds > 999_999 { instant &-= 1 }
+        guard zone != nil else { return instant }
+        return instant &+ offset(at: instant)
+    }
+
+    private func offset(at instant: Int64) -> Int64 {
+        if instant >= cachedStart, instant < cachedEnd { return cachedOffset }
+        guard let zone else { return 0 }
+        let date = Date(timeIntervalSince1970: Double(instant))
+        cachedOffset = Int64(zone.secondsFromGMT(for: date))
+        cachedStart = instant
+        if let next = zone.nextDaylightSavingTimeTransition(after: date) {
+            cachedEnd = Int64(next.timeIntervalSince1970.rounded(.down))
+        } else {
+            cachedEnd = .max
+        }
+        return cachedOffset
+    }
+
+    /// Decodes the SECONDARY stream form of nanoseconds: the low 3 bits give the number of
+    /// trailing decimal zeros removed minus one (0 means none), the rest the remaining digits.
+    @inline(__always)
+    static func decodeNanoseconds(_ encoded: Int64) -> Int64? {
+        let zeros = encoded & 7
+        var value = Int64(bitPattern: UInt64(bitPattern: encoded) >> 3)
+        if zeros != 0 {
+            for _ in 0...zeros {
+                value = value.multipliedReportingOverflow(by: 10).partialValue
+            }
+        }
+        guard value >= 0, value < 1_000_000_000 else { return nil }
+        return value
+    }
+}
