@@ -46,27 +46,27 @@ public struct ActionBatch: Sendable {
     /// The position of the first row; see `ActionPosition`.
     public var firstPosition: Int64
     /// The `user_id` values.
-    public var userIDs: ContiguousArray<Int64>
+    public var userIDs: [Int64]
     /// The `action_time` values in nanoseconds since the Unix epoch, UTC.
-    public var actionTimes: ContiguousArray<Int64>
+    public var actionTimes: [Int64]
     /// The `game_type` values.
-    public var gameTypes: ContiguousArray<String>
+    public var gameTypes: [String]
     /// The `result` values.
-    public var results: ContiguousArray<Int64>
+    public var results: [Int64]
     /// Whether each row has all requested detection columns present, or nil when no value is null.
     ///
     /// Rows with a null user, time or result take no part in detection.
-    public var isComplete: ContiguousArray<Bool>?
+    public var isComplete: [Bool]?
 
     /// Creates a batch from its columns.
     public init(
         count: Int,
         firstPosition: Int64,
-        userIDs: ContiguousArray<Int64> = [],
-        actionTimes: ContiguousArray<Int64> = [],
-        gameTypes: ContiguousArray<String> = [],
-        results: ContiguousArray<Int64> = [],
-        isComplete: ContiguousArray<Bool>? = nil
+        userIDs: [Int64] = [],
+        actionTimes: [Int64] = [],
+        gameTypes: [String] = [],
+        results: [Int64] = [],
+        isComplete: [Bool]? = nil
     ) {
         self.count = count
         self.firstPosition = firstPosition

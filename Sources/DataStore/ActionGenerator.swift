@@ -48,8 +48,8 @@ public struct ActionGenerator: Sendable {
     ///
     /// - Complexity: O(rows.count).
     public func batch(file: Int, rows: Range<Int>) -> ActionBatch {
-        var userIDs = ContiguousArray<Int64>(), times = ContiguousArray<Int64>()
-        var gameTypes = ContiguousArray<String>(), results = ContiguousArray<Int64>()
+        var userIDs = [Int64](), times = [Int64]()
+        var gameTypes = [String](), results = [Int64]()
         userIDs.reserveCapacity(rows.count)
         times.reserveCapacity(rows.count)
         gameTypes.reserveCapacity(rows.count)

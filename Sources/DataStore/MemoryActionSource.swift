@@ -39,10 +39,10 @@ public struct MemoryActionSource: ActionSource {
 
         var batch = ActionBatch(count: rows.count,
                                 firstPosition: ActionPosition.make(fileIndex: unit.fileIndex, row: unit.firstRow))
-        if columns.contains(.userID) { batch.userIDs = ContiguousArray(rows.map(\.userID)) }
-        if columns.contains(.actionTime) { batch.actionTimes = ContiguousArray(rows.map(\.actionTime)) }
-        if columns.contains(.gameType) { batch.gameTypes = ContiguousArray(rows.map(\.gameType)) }
-        if columns.contains(.result) { batch.results = ContiguousArray(rows.map(\.result)) }
+        if columns.contains(.userID) { batch.userIDs = rows.map(\.userID) }
+        if columns.contains(.actionTime) { batch.actionTimes = rows.map(\.actionTime) }
+        if columns.contains(.gameType) { batch.gameTypes = rows.map(\.gameType) }
+        if columns.contains(.result) { batch.results = rows.map(\.result) }
         try body(batch)
     }
 }
