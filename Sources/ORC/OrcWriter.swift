@@ -16,7 +16,8 @@
 /// ```
 public final class OrcWriter {
     /// The writer id stored in the footer. Apache ORC registers ids 0 to 5 for other writers,
-    /// so readers report this one as an unknown writer.
+    /// so readers report this one as an unknown writer; pyarrow 26's `ORCFile.writer` raises
+    /// "Unsupported writer ID" for it, while reading the data works.
     public static let writerId: UInt32 = 7
 
     /// The postscript writer version: 6 is the first that writers other than ORC Java use.
