@@ -107,6 +107,15 @@ struct BooleanRLEEncoder {
         }
     }
 
+    /// Whether no bits of a partial byte are pending.
+    var isByteAligned: Bool { bitCount == 0 }
+
+    /// Encodes eight bits at once; only valid when `isByteAligned`.
+    @inline(__always)
+    mutating func writeByte(_ byte: UInt8, to stream: OrcOutputStream) {
+        bytes.write(byte, to: stream)
+    }
+
     /// Writes the last partial byte, padded with zero bits, and the buffered group to `stream`.
     mutating func flush(to stream: OrcOutputStream) {
         if bitCount > 0 {

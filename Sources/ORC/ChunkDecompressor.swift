@@ -60,8 +60,39 @@ final class ChunkDecompressor {
     func decompress(_ input: ArraySlice<UInt8>) throws -> [UInt8] {
         guard kind != .none else { return Array(input) }
 
-        var output: [UInt8] = []
-        output.reserveCapacity(min(input.count * 3, Self.maximumBlockSize))
+        let chunks = try chunkDirectory(input)
+        var bound = 0
+        for chunk in chunks {
+            bound += chunk.isOriginal ? chunk.range.count : blockSize
+        }
+        // Decompressing straight into one allocation avoids copies; the size cap keeps a
+        // damaged stream of tiny chunks from claiming memory far beyond its own size.
+        guard bound <= input.count * 64 + blockSize else {
+            return try decompressGrowing(input, chunks)
+        }
+        return try [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
+            initialized = 0
+            let target = UnsafeMutableRawBufferPointer(buffer)
+            try input.withUnsafeBytes { source in
+                for chunk in chunks {
+                    let bytes = UnsafeRawBufferPointer(rebasing: source[chunk.range])
+                    if chunk.isOriginal {
+                        if !bytes.isEmpty {
+                            (target.baseAddress! + initialized).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+                        }
+                        initialized += bytes.count
+                    } else {
+                        let slot = UnsafeMutableRawBufferPointer(rebasing: target[initialized..<(initialized + blockSize)])
+                        initialized += try decompress(bytes, into: slot, chunkStart: chunk.range.lowerBound - 3)
+                    }
+                }
+            }
+        }
+    }
+
+    // Parses and checks every chunk header; the ranges count from the start of `input`.
+    private func chunkDirectory(_ input: ArraySlice<UInt8>) throws -> [(range: Range<Int>, isOriginal: Bool)] {
+        var chunks: [(range: Range<Int>, isOriginal: Bool)] = []
         var position = input.startIndex
         while position < input.endIndex {
             let chunkStart = position - input.startIndex
@@ -74,15 +105,27 @@ final class ChunkDecompressor {
             guard length <= input.endIndex - position else {
                 throw OrcError.corrupt("compression chunk at stream byte \(chunkStart) declares \(length) bytes but \(input.endIndex - position) remain")
             }
-            let chunk = input[position..<(position + length)]
+            let isOriginal = header & 1 == 1
+            guard !isOriginal || length <= blockSize else {
+                throw OrcError.corrupt("original chunk at stream byte \(chunkStart) holds \(length) bytes, more than the block size \(blockSize)")
+            }
+            guard isOriginal || length > 0 else {
+                throw OrcError.corrupt("compressed chunk at stream byte \(chunkStart) is empty")
+            }
+            chunks.append(((position - input.startIndex)..<(position - input.startIndex + length), isOriginal))
             position += length
-            if header & 1 == 1 {
-                guard length <= blockSize else {
-                    throw OrcError.corrupt("original chunk at stream byte \(chunkStart) holds \(length) bytes, more than the block size \(blockSize)")
-                }
-                output.append(contentsOf: chunk)
+        }
+        return chunks
+    }
+
+    private func decompressGrowing(_ input: ArraySlice<UInt8>, _ chunks: [(range: Range<Int>, isOriginal: Bool)]) throws -> [UInt8] {
+        var output: [UInt8] = []
+        for chunk in chunks {
+            let bytes = input[(input.startIndex + chunk.range.lowerBound)..<(input.startIndex + chunk.range.upperBound)]
+            if chunk.isOriginal {
+                output.append(contentsOf: bytes)
             } else {
-                try decompressChunk(chunk, into: &output, chunkStart: chunkStart)
+                try decompressChunk(bytes, into: &output, chunkStart: chunk.range.lowerBound - 3)
             }
         }
         return output

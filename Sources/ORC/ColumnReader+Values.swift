@@ -110,18 +110,23 @@ extension ColumnReader {
     /// nanoseconds with their trailing zeros folded into the low 3 bits.
     func readTimestamps(_ type: OrcType, valueCount: Int, present: [Bool]?) throws -> TimestampColumn {
         let column = type.columnId
-        let storedSeconds = try readIntegers(.data, column: column, count: valueCount, signed: true)
+        var seconds = try readIntegers(.data, column: column, count: valueCount, signed: true)
         let encodedNanoseconds = try readIntegers(.secondary, column: column, count: valueCount, signed: false)
         let converter = try TimestampConverter(writerTimezone: context.writerTimezone, isInstant: type.kind == .timestampInstant)
 
-        var seconds = [Int64](repeating: 0, count: valueCount)
         var nanoseconds = [Int32](repeating: 0, count: valueCount)
-        for index in 0..<valueCount {
-            guard let nanos = TimestampConverter.decodeNanoseconds(encodedNanoseconds[index]) else {
-                throw OrcError.corrupt("encoded nanoseconds \(encodedNanoseconds[index]) of value \(index) exceed one second")
+        try seconds.withUnsafeMutableBufferPointer { seconds in
+            try nanoseconds.withUnsafeMutableBufferPointer { nanoseconds in
+                try encodedNanoseconds.withUnsafeBufferPointer { encoded in
+                    for index in 0..<valueCount {
+                        guard let nanos = TimestampConverter.decodeNanoseconds(encoded[index]) else {
+                            throw OrcError.corrupt("encoded nanoseconds \(encoded[index]) of value \(index) exceed one second")
+                        }
+                        nanoseconds[index] = Int32(truncatingIfNeeded: nanos)
+                        seconds[index] = converter.epochSeconds(stored: seconds[index], nanoseconds: Int32(truncatingIfNeeded: nanos))
+                    }
+                }
             }
-            nanoseconds[index] = Int32(nanos)
-            seconds[index] = converter.epochSeconds(stored: storedSeconds[index], nanoseconds: Int32(nanos))
         }
         return TimestampColumn(seconds: spread(seconds, present, zero: 0), nanoseconds: spread(nanoseconds, present, zero: 0))
     }

@@ -6,7 +6,8 @@
 /// values), patched base (a few outliers far wider than the rest) or direct fits, with the same
 /// thresholds as the reference Java writer: patched base when the 90th and 100th percentile bit
 /// widths differ by more than 1 and the 95th and 100th percentile widths of the base-reduced
-/// values differ at all.
+/// values differ at all. Direct and delta runs round their widths up to 1, 2, 4 or a multiple of
+/// 8 bits, as the Java writer's default "speed" strategy does, so they unpack quickly.
 struct IntegerRLEv2Encoder: ~Copyable {
     private static let maximumRun = 512
     private static let minimumRepeat = 3
@@ -133,7 +134,7 @@ struct IntegerRLEv2Encoder: ~Copyable {
             work[index] = Int64(bitPattern: value)
             maximumEncoded |= value
         }
-        let directWidth = RLEv2Width.closestFixedBits(UInt64(bitPattern: Int64(bitPattern: maximumEncoded)))
+        let directWidth = RLEv2Width.closestAlignedBits(maximumEncoded)
         guard count > Self.minimumRepeat else {
             return encodeDirect(width: directWidth)
         }
@@ -190,7 +191,7 @@ struct IntegerRLEv2Encoder: ~Copyable {
             largest |= delta
         }
         // Width code 0 means "fixed delta" in a delta run, so 1-bit deltas are stored in 2 bits.
-        let width = max(2, RLEv2Width.closestFixedBits(largest))
+        let width = max(2, RLEv2Width.closestAlignedBits(largest))
         var length = deltaHeader(widthCode: RLEv2Width.code(width))
         length = appendBase(literals[0], at: length)
         length = appendVarint(zigzagEncode(firstDelta), at: length)
@@ -224,7 +225,8 @@ struct IntegerRLEv2Encoder: ~Copyable {
 
     private func encodePatchedOrDirect(minimum: Int64, directWidth: Int) -> Int {
         let width90 = percentileWidth(of: work, percentile: 0.9)
-        guard directWidth - width90 > 1, minimum.magnitude < 1 << 56 else {
+        let width100 = percentileWidth(of: work, percentile: 1.0)
+        guard width100 - width90 > 1, minimum.magnitude < 1 << 56 else {
             return encodeDirect(width: directWidth)
         }
 
@@ -233,13 +235,13 @@ struct IntegerRLEv2Encoder: ~Copyable {
             work[index] = literals[index] - minimum
         }
         var width95 = percentileWidth(of: work, percentile: 0.95)
-        let width100 = percentileWidth(of: work, percentile: 1.0)
-        guard width100 != width95 else {
+        let reducedWidth100 = percentileWidth(of: work, percentile: 1.0)
+        guard reducedWidth100 != width95 else {
             restoreEncoded()
             return encodeDirect(width: directWidth)
         }
 
-        var patchWidth = RLEv2Width.closestFixedBits(widthValue: width100 - width95)
+        var patchWidth = RLEv2Width.closestFixedBits(widthValue: reducedWidth100 - width95)
         if patchWidth == 64 {
             // A 64-bit patch leaves no room for the gap in a 64-bit patch entry.
             patchWidth = 56
@@ -351,6 +353,18 @@ enum RLEv2Width {
     @inline(__always)
     static func closestFixedBits(_ value: UInt64) -> Int {
         closestFixedBits(widthValue: 64 - value.leadingZeroBitCount)
+    }
+
+    /// The smallest of 1, 2, 4, 8, 16, 24, 32, 40, 48, 56 and 64 bits that holds `value`.
+    @inline(__always)
+    static func closestAlignedBits(_ value: UInt64) -> Int {
+        switch 64 - value.leadingZeroBitCount {
+        case ...1: 1
+        case 2: 2
+        case 3...4: 4
+        case 5...8: 8
+        case let bits: (bits + 7) / 8 * 8
+        }
     }
 
     /// The smallest encodable width of at least `bits` bits; 1 for 0.

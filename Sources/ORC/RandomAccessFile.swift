@@ -42,19 +42,17 @@ final class RandomAccessFile: Sendable {
             throw OrcError.truncated("the \(what) spans bytes \(offset)..<\(offset &+ count) but the file has \(length) bytes", file: path, offset: offset)
         }
         let size = Int(count)
-        var buffer = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let result = buffer.withUnsafeMutableBytes { target in
-                pread(descriptor, target.baseAddress! + done, size - done, off_t(offset) + off_t(done))
+        return try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = 0
+            while initialized < size {
+                let result = pread(descriptor, buffer.baseAddress! + initialized, size - initialized, off_t(offset) + off_t(initialized))
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else {
+                    let reason = result < 0 ? String(cString: strerror(errno)) : "unexpected end of file"
+                    throw OrcError.io("reading the \(what) failed: \(reason)", file: path)
+                }
+                initialized += result
             }
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else {
-                let reason = result < 0 ? String(cString: strerror(errno)) : "unexpected end of file"
-                throw OrcError.io("reading the \(what) failed: \(reason)", file: path)
-            }
-            done += result
         }
-        return buffer
     }
 }

@@ -9,19 +9,21 @@ extension StreamDecoder {
     /// - Complexity: O(count).
     mutating func readIntegers(count: Int, signed: Bool, version2: Bool) throws -> [Int64] {
         try checkPlausible(count: count)
-        var output = [Int64](repeating: 0, count: count)
-        try bytes.withUnsafeBufferPointer { input in
-            try output.withUnsafeMutableBufferPointer { out in
-                var position = self.position
-                defer { self.position = position }
+        var position = self.position
+        defer { self.position = position }
+        // Every decoder below writes all `count` values or throws, so no slot stays uninitialized.
+        return try [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = 0
+            let out = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+            try bytes.withUnsafeBufferPointer { input in
                 if version2 {
                     try decodeRLEv2(input, &position, out, signed: signed)
                 } else {
                     try decodeRLEv1(input, &position, out, signed: signed)
                 }
             }
+            initialized = count
         }
-        return output
     }
 
     private func readVarint(_ input: UnsafeBufferPointer<UInt8>, _ position: inout Int) throws -> UInt64 {
