@@ -1,6 +1,6 @@
 /// An error from reading, writing or validating a game-action data store.
 ///
-/// The message names the file, the row or column and the offending value, and says what to do.
+/// The message names the file, the row or column and the offending value, and what to do.
 public struct DataStoreError: Error, CustomStringConvertible, Sendable {
     private enum Kind: Sendable {
         case invalidInput

@@ -25,11 +25,11 @@ public enum DetectionEngine: String, Sendable, CaseIterable {
     }
 }
 
-/// One engine's run: its answer, wall time and memory.
+/// One engine's run: its result, wall time and memory.
 public struct EngineRun: Sendable {
     /// The engine, or nil for the bare read of the three detection columns.
     public var engine: DetectionEngine?
-    /// The answer; nil for the bare read.
+    /// The detection result; nil for the bare read.
     public var result: DetectionResult?
     /// The rows scanned.
     public var rows: Int

@@ -18,7 +18,7 @@ public struct FlaggedUser: Sendable, Hashable {
     }
 }
 
-/// The answer of a detection engine over a whole data store.
+/// The result of a detection engine over a whole data store.
 public struct DetectionResult: Sendable, Hashable {
     /// The number of rows that took part (rows with a null user, time or result do not).
     public var rowsRead: Int

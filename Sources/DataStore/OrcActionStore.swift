@@ -22,7 +22,7 @@ public struct OrcActionStore: ActionSource {
     /// Opens a store and checks the schema of every part file.
     ///
     /// - Parameter path: A directory of ORC part files or one ORC file.
-    /// - Throws: `DataStoreError` when the path holds no ORC file, a file is not ORC, or a column
+    /// - Throws: `DataStoreError` when the path contains no ORC file, a file is not ORC, or a column
     ///   is missing or has an incompatible type.
     public init(path: String) throws {
         self.path = path
@@ -75,7 +75,7 @@ public struct OrcActionStore: ActionSource {
             paths.append(filePath)
         }
         guard !paths.isEmpty else {
-            throw DataStoreError.io("data store directory '\(path)' holds no part files; write one with 'retention datastore generate' or 'import'")
+            throw DataStoreError.io("data store directory '\(path)' contains no part files; write one with 'retention datastore generate' or 'import'")
         }
         return paths
     }
@@ -86,10 +86,10 @@ public struct OrcActionStore: ActionSource {
         _ body: (ActionBatch) throws -> Void
     ) throws {
         let file = files[unit.fileIndex]
-        let wanted = ActionSchema.columns.indices.filter { columns.contains(ActionSchema.columns[$0].member) }
+        let selected = ActionSchema.columns.indices.filter { columns.contains(ActionSchema.columns[$0].member) }
         let stripe: ColumnBatch
         do {
-            stripe = try file.reader.readStripe(unit.stripeIndex, fields: wanted.map { file.fieldNames[$0] })
+            stripe = try file.reader.readStripe(unit.stripeIndex, fields: selected.map { file.fieldNames[$0] })
         } catch {
             throw DataStoreError.io("cannot read stripe \(unit.stripeIndex) of '\(file.reader.path)': \(error)")
         }
@@ -97,7 +97,7 @@ public struct OrcActionStore: ActionSource {
         var batch = ActionBatch(count: stripe.rowCount,
                                 firstPosition: ActionPosition.make(fileIndex: unit.fileIndex, row: unit.firstRow))
         var present = stripe.root.present
-        for index in wanted {
+        for index in selected {
             let column = ActionSchema.columns[index]
             guard let vector = stripe.column(named: file.fieldNames[index]) else {
                 preconditionFailure("the reader left out the selected column \(file.fieldNames[index])")

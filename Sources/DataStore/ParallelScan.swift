@@ -6,7 +6,7 @@ public var defaultWorkerCount: Int {
     ProcessInfo.processInfo.activeProcessorCount
 }
 
-// Hands out units in store order to whichever worker asks next.
+// Hands out units in store order to whichever worker is free next.
 private final class UnitQueue: Sendable {
     let next = Atomic<Int>(0)
 }

@@ -101,7 +101,7 @@ public struct RecentGamesTable: Sendable {
         return slot
     }
 
-    /// Records every complete row of a batch that holds the user, time and result columns.
+    /// Records every complete row of a batch with the user, time and result columns.
     ///
     /// - Complexity: O(rows) for rows newer than the kept games of their player, O(N) per other row.
     public mutating func record(_ batch: ActionBatch) {

@@ -1,7 +1,7 @@
 import Strategies
 
-/// The brute-force answer that the engines are tested against: collect every row, sort each
-/// player's games by (time, position), take the last N and apply the rule.
+/// The brute-force detector that the engines are tested against. It collects every row, sorts
+/// each player's games by (time, position), takes the last N and applies the rule.
 public enum ReferenceDetector {
     /// Applies the rule by sorting each player's full history; for tests on small stores.
     ///

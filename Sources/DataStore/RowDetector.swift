@@ -1,9 +1,10 @@
 import Strategies
 
-/// The record-at-a-time detection engine, shaped like a Spark RDD job: every row becomes a
-/// `GameAction` value, is mapped to a (user, action) pair and is combined per user into a list of
-/// the latest N actions (`aggregateByKey` with a bounded list); the lists of the workers are then
-/// merged, counted and filtered.
+/// The record-at-a-time detection engine, shaped like a Spark RDD job.
+///
+/// Every row becomes a `GameAction` value and is mapped to a (user, action) pair. Each worker
+/// combines the pairs per user into a list of the latest N actions, as `aggregateByKey` with a
+/// bounded list does. The lists of the workers are then merged, counted and filtered.
 public enum RowDetector {
     /// A row with its place in the store, the value of one (user, action) pair.
     struct PositionedAction: Sendable {

@@ -2,7 +2,7 @@ import DataStore
 import Strategies
 import Testing
 
-/// Hand-made histories with known answers, run through the reference and both engines.
+/// Hand-made histories with known results, run through the reference and both engines.
 @Suite("Loss-ratio rule over data stores")
 struct DetectionRuleTests {
     let rule = LossRatioRule.standard
@@ -61,7 +61,7 @@ struct DetectionRuleTests {
     func equalTimestamps() async throws {
         // Two games at second 0, then nine later games with six losses. Only one of the tied games
         // fits in the window of ten: the one written later, which is the newer game. When the loss
-        // is written later the window holds 7 losses (flagged), when the win is, 6 (not flagged).
+        // is written later the window contains 7 losses (flagged), when the win is, 6 (not flagged).
         let later = history(7, results: [-1, -1, -1, 1, -1, -1, 1, 1, -1])
         let lossLater = MemoryActionSource(files: [later + [action(7, at: 0, result: 2), action(7, at: 0, result: -3)]])
         let winLater = MemoryActionSource(files: [later + [action(7, at: 0, result: -3), action(7, at: 0, result: 2)]])

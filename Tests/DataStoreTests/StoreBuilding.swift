@@ -25,7 +25,7 @@ func memoryStore(_ generator: ActionGenerator, stripeRows: Int) -> MemoryActionS
     return MemoryActionSource(files: files, stripeRows: stripeRows)
 }
 
-/// Runs both engines and the reference on one store and returns the three answers.
+/// Runs both engines and the reference on one store and returns the three results.
 func allAnswers<Source: ActionSource>(_ source: Source, rule: LossRatioRule, workers: Int = 3) async throws
     -> (reference: DetectionResult, rows: DetectionResult, columns: DetectionResult)
 {

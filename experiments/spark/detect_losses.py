@@ -4,7 +4,7 @@ DataFrame job with a window function.
 The data store is a directory of ORC part files (or one ORC file) with the columns user_id,
 action_time, game_type and result, as `retention datastore generate` writes it. A game is lost
 when its result is negative. A player is flagged when at least a share p of their last N games
-(by action time) were lost; players with fewer than N games are skipped unless --allow-short is
+(by action time) were lost. Players with fewer than N games are skipped, unless --allow-short is
 given, which judges them over the games they have.
 
 Games with equal action times are ordered by part file name, then by row order inside the
@@ -121,7 +121,7 @@ def format_time(value):
 
 def write_flagged(path, flagged):
     with open(path, "w", newline="") as file:
-        writer = csv.writer(file)
+        writer = csv.writer(file, lineterminator="\n")
         writer.writerow(["user_id", "losses", "games", "last_action_time"])
         for user_id, losses, games, last_time in flagged:
             writer.writerow([user_id, losses, games, format_time(last_time)])
