@@ -31,11 +31,15 @@ public struct RecentGamesTable: Sendable {
         var isLoss: Bool { taggedPosition & 1 == 1 }
     }
 
-    // The ring of one slot: `count` entries starting at `head`, oldest first.
+    // The ring of one slot: `count` entries starting at `head`, oldest first. It also keeps a copy
+    // of the newest entry and, once full, the oldest time, because most inserts compare only against
+    // those two and the rings of all players stay in cache far better than their entries.
     @usableFromInline
     struct Ring: Sendable {
         @usableFromInline var head: Int32 = 0
         @usableFromInline var count: Int32 = 0
+        @usableFromInline var oldestTime: Int64 = .min
+        @usableFromInline var newest = Entry(time: 0, taggedPosition: 0)
 
         @inlinable
         init() {}
@@ -79,10 +83,7 @@ public struct RecentGamesTable: Sendable {
     mutating func makeSlot(for userID: Int64) -> Int32 {
         let isDense = userID >= 0 && userID < Self.denseIDLimit
         if isDense {
-            if userID >= Int64(denseSlots.count) {
-                let newCount = min(Self.denseIDLimit, max(userID + 1, Int64(denseSlots.count) * 2))
-                denseSlots.append(contentsOf: repeatElement(-1, count: Int(newCount) - denseSlots.count))
-            }
+            growDenseSlots(toInclude: userID)
             let existing = denseSlots[Int(userID)]
             if existing >= 0 { return existing }
         } else if let existing = sparseSlots[userID] {
@@ -140,19 +141,40 @@ public struct RecentGamesTable: Sendable {
     // Fills `slotScratch` with each row's slot, or -1 for a row with a null detection column.
     @usableFromInline
     mutating func assignSlots(_ batch: ActionBatch) {
+        growDenseSlots(toInclude: batch.userIDs.max() ?? 0)
         slotScratch.removeAll(keepingCapacity: true)
-        slotScratch.reserveCapacity(batch.count)
+        slotScratch.append(contentsOf: repeatElement(-1, count: batch.count))
+
+        var missing = false
         batch.userIDs.withUnsafeBufferPointer { ids in
-            if let isComplete = batch.isComplete {
-                for row in 0..<batch.count {
-                    slotScratch.append(isComplete[row] ? slot(for: ids[row]) : -1)
-                }
-            } else {
-                for row in 0..<batch.count {
-                    slotScratch.append(slot(for: ids[row]))
+            denseSlots.withUnsafeBufferPointer { dense in
+                slotScratch.withUnsafeMutableBufferPointer { slots in
+                    let denseCount = Int64(dense.count)
+                    for row in 0..<ids.count {
+                        let id = ids[row]
+                        let slot = id >= 0 && id < denseCount ? dense[Int(id)] : -1
+                        slots[row] = slot
+                        if slot < 0 { missing = true }
+                    }
                 }
             }
         }
+
+        // Rows of players seen for the first time, sparse ids and null rows take the slow path.
+        guard missing || batch.isComplete != nil else { return }
+        for row in 0..<batch.count {
+            if let isComplete = batch.isComplete, !isComplete[row] {
+                slotScratch[row] = -1
+            } else if slotScratch[row] < 0 {
+                slotScratch[row] = slot(for: batch.userIDs[row])
+            }
+        }
+    }
+
+    mutating func growDenseSlots(toInclude userID: Int64) {
+        guard userID >= Int64(denseSlots.count), userID < Self.denseIDLimit else { return }
+        let newCount = min(Self.denseIDLimit, max(userID + 1, Int64(denseSlots.count) * 2))
+        denseSlots.append(contentsOf: repeatElement(-1, count: Int(newCount) - denseSlots.count))
     }
 
     // Inserts a game into one player's ring of at most `capacity` entries, oldest first.
@@ -163,44 +185,57 @@ public struct RecentGamesTable: Sendable {
         if count == 0 {
             entries[head] = entry
             ring.count = 1
+            ring.newest = entry
             return
         }
 
-        var newest = head + count - 1
-        if newest >= capacity { newest -= capacity }
-        if entry.isAfter(entries[newest]) {
+        if entry.isAfter(ring.newest) {
             if count < capacity {
-                entries[newest + 1 == capacity ? 0 : newest + 1] = entry
+                var index = head + count
+                if index >= capacity { index -= capacity }
+                entries[index] = entry
                 ring.count += 1
+                if count + 1 == capacity { ring.oldestTime = entries[head].time }
             } else {
                 entries[head] = entry
-                ring.head = Int32(head + 1 == capacity ? 0 : head + 1)
+                let newHead = head + 1 == capacity ? 0 : head + 1
+                ring.head = Int32(newHead)
+                ring.oldestTime = entries[newHead].time
             }
+            ring.newest = entry
             return
         }
+        if count == capacity && entry.time < ring.oldestTime { return }
         insertOutOfOrder(entry, ring: &ring, entries: entries, capacity: capacity)
     }
 
-    // The rare case: the game is older than the newest kept one, so it is sorted into place.
-    @usableFromInline
+    // The game is older than the newest kept one, so it is sorted into place. This happens for
+    // every game of a part file read after a later one, so it avoids divisions: ring indices wrap
+    // by one subtraction.
+    @usableFromInline @inline(never)
     static func insertOutOfOrder(_ entry: Entry, ring: inout Ring, entries: UnsafeMutablePointer<Entry>,
                                  capacity: Int) {
-        if Int(ring.count) == capacity {
-            guard entry.isAfter(entries[Int(ring.head)]) else { return }
-            ring.head = Int32((Int(ring.head) + 1) % capacity)
-            ring.count -= 1
+        var head = Int(ring.head)
+        var count = Int(ring.count)
+        if count == capacity {
+            guard entry.isAfter(entries[head]) else { return }
+            head = head + 1 == capacity ? 0 : head + 1
+            count -= 1
         }
 
-        let head = Int(ring.head)
-        var index = Int(ring.count)
-        while index > 0 {
-            let previous = (head + index - 1) % capacity
+        // Shift the kept games newer than `entry` one step toward the newest end.
+        var index = head + count
+        if index >= capacity { index -= capacity }
+        while index != head {
+            let previous = index == 0 ? capacity - 1 : index - 1
             guard entries[previous].isAfter(entry) else { break }
-            entries[(head + index) % capacity] = entries[previous]
-            index -= 1
+            entries[index] = entries[previous]
+            index = previous
         }
-        entries[(head + index) % capacity] = entry
-        ring.count += 1
+        entries[index] = entry
+        ring.head = Int32(head)
+        ring.count = Int32(count + 1)
+        if count + 1 == capacity { ring.oldestTime = entries[head].time }
     }
 
     /// Adds the kept games of `other` to this table, as if this table had read its rows too.
