@@ -24,7 +24,10 @@ struct SparkAgreementTests {
     static func javaHome() -> String? {
         if let home = ProcessInfo.processInfo.environment["JAVA_HOME"], !home.isEmpty { return home }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/jvm")) ?? []
-        return names.sorted().first { $0.contains("17") && !$0.hasPrefix(".") }.map { "/usr/lib/jvm/" + $0 }
+        return names.sorted()
+            .filter { $0.contains("17") && !$0.hasPrefix(".") }
+            .map { "/usr/lib/jvm/" + $0 }
+            .first { FileManager.default.isExecutableFile(atPath: $0 + "/bin/java") }
     }
 
     @Test("Spark RDD and DataFrame jobs flag the same players", .timeLimit(.minutes(3)))

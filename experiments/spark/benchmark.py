@@ -60,9 +60,11 @@ def spark_environment():
     env["SPARK_LOCAL_IP"] = "127.0.0.1"
     env["PYSPARK_PYTHON"] = sys.executable
     if not env.get("JAVA_HOME"):
-        candidates = sorted(name for name in os.listdir("/usr/lib/jvm") if "17" in name) if os.path.isdir("/usr/lib/jvm") else []
-        if candidates:
-            env["JAVA_HOME"] = os.path.join("/usr/lib/jvm", candidates[0])
+        names = sorted(os.listdir("/usr/lib/jvm")) if os.path.isdir("/usr/lib/jvm") else []
+        homes = [os.path.join("/usr/lib/jvm", name) for name in names if "17" in name and not name.startswith(".")]
+        homes = [home for home in homes if os.path.isfile(os.path.join(home, "bin", "java"))]
+        if homes:
+            env["JAVA_HOME"] = homes[0]
     return env
 
 
