@@ -40,6 +40,9 @@ def parse_arguments():
     parser.add_argument("--out-rdd", help="write the RDD job's flagged players to this CSV file")
     parser.add_argument("--out-dataframe", help="write the DataFrame job's flagged players to this CSV file")
     parser.add_argument("--quiet", action="store_true", help="print only the summary lines, not every player")
+    parser.add_argument("--rewrite-as", metavar="DIR",
+                        help="also write the store to DIR with Spark's ORC writer, user_id as bigint and result "
+                             "as smallint, to check that other readers take Spark-written stores")
     arguments = parser.parse_args()
     if arguments.last < 1:
         parser.error(f"--last is {arguments.last}; it must be at least 1")
@@ -168,6 +171,11 @@ def main():
         write_flagged(arguments.out_rdd, results["rdd"])
     if "dataframe" in results and arguments.out_dataframe:
         write_flagged(arguments.out_dataframe, results["dataframe"])
+    if arguments.rewrite_as:
+        spark.read.orc(arguments.store).select(
+            F.col("user_id").cast("bigint"), "action_time", "game_type", F.col("result").cast("smallint"),
+        ).write.mode("errorifexists").orc(arguments.rewrite_as)
+        print(f"rewrote the store with Spark's ORC writer to {arguments.rewrite_as}")
     if len(results) == 2 and results["rdd"] != results["dataframe"]:
         spark.stop()
         raise SystemExit("the RDD and DataFrame jobs flagged different players")
