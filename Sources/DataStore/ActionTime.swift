@@ -1,3 +1,5 @@
+import ORC
+
 /// Conversion between action times, as nanoseconds since 1970-01-01 00:00:00 UTC, and the text
 /// forms that CSV files and reports use.
 public enum ActionTime {
@@ -44,7 +46,7 @@ public enum ActionTime {
         }
         guard scanner.isAtEnd else { return nil }
 
-        let days = daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
+        let days = CivilTime.days(year: Int64(year), month: month, day: day)
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - offsetSeconds
         return seconds * nanosecondsPerSecond + nanoseconds
     }
@@ -53,9 +55,9 @@ public enum ActionTime {
     public static func format(_ time: Int64) -> String {
         let (seconds, nanoseconds) = floorDivide(time, nanosecondsPerSecond)
         let (days, secondOfDay) = floorDivide(seconds, 86_400)
-        let (year, month, day) = civilFromDays(days)
+        let (year, month, day) = CivilTime.date(fromDays: days)
 
-        var text = "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2)) "
+        var text = "\(padded(year, 4))-\(padded(Int64(month), 2))-\(padded(Int64(day), 2)) "
         text += "\(padded(secondOfDay / 3600, 2)):\(padded(secondOfDay / 60 % 60, 2)):\(padded(secondOfDay % 60, 2))"
         if nanoseconds % 1_000_000 == 0 && nanoseconds != 0 {
             text += "." + padded(nanoseconds / 1_000_000, 3)
@@ -65,32 +67,6 @@ public enum ActionTime {
             text += "." + padded(nanoseconds, 9)
         }
         return text
-    }
-
-    /// Returns the number of days from 1970-01-01 to the given date of the proleptic Gregorian calendar.
-    ///
-    /// This is the era-based conversion that Howard Hinnant describes in "chrono-Compatible
-    /// Low-Level Date Algorithms": years start in March so that the leap day comes last.
-    public static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let marchYear = month <= 2 ? year - 1 : year
-        let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
-        let yearOfEra = marchYear - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// Returns the date of the proleptic Gregorian calendar that lies `days` days after 1970-01-01.
-    public static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let marchMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * marchMonth + 2) / 5 + 1
-        let month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     static func daysInMonth(_ month: Int, year: Int) -> Int {

@@ -66,15 +66,7 @@ struct DetectionRuleTests {
         let lossLater = MemoryActionSource(files: [later + [action(7, at: 0, result: 2), action(7, at: 0, result: -3)]])
         let winLater = MemoryActionSource(files: [later + [action(7, at: 0, result: -3), action(7, at: 0, result: 2)]])
 
-        let first = try await allAnswers(lossLater, rule: rule)
-        let second = try await allAnswers(winLater, rule: rule)
-
-        for answer in [first.reference, first.rows, first.columns] {
-            #expect(answer.flagged.map(\.losses) == [7])
-        }
-        for answer in [second.reference, second.rows, second.columns] {
-            #expect(answer.flagged.isEmpty)
-        }
+        try await expectOnlyLossLaterFlagged(lossLater: lossLater, winLater: winLater)
     }
 
     @Test("equal timestamps across part files: the later file is newer")
@@ -83,20 +75,12 @@ struct DetectionRuleTests {
         let lossLater = MemoryActionSource(files: [[action(8, at: 0, result: 2)] + later, [action(8, at: 0, result: -3)]])
         let winLater = MemoryActionSource(files: [[action(8, at: 0, result: -3)] + later, [action(8, at: 0, result: 2)]])
 
-        let first = try await allAnswers(lossLater, rule: rule)
-        let second = try await allAnswers(winLater, rule: rule)
-
-        for answer in [first.reference, first.rows, first.columns] {
-            #expect(answer.flagged.map(\.losses) == [7])
-        }
-        for answer in [second.reference, second.rows, second.columns] {
-            #expect(answer.flagged.isEmpty)
-        }
+        try await expectOnlyLossLaterFlagged(lossLater: lossLater, winLater: winLater)
     }
 
     @Test("user split across files and stripes, out of time order")
     func userSplitAcrossFiles() async throws {
-        // Player 9's twelve games, shuffled over three files with two-row stripes; the two oldest
+        // Player 9's twelve games, shuffled over three files with two-row stripes. The two oldest
         // games are wins and sit in the last file, so an engine that trusted file order would count them.
         let games = history(9, results: [4, 4, -1, -1, -1, 1, -1, -1, 1, -1, 1, -1])
         let filler = history(10, results: [1, 2, 3])
@@ -112,5 +96,18 @@ struct DetectionRuleTests {
         #expect(answers.rows.flagged == expected)
         #expect(answers.columns.flagged == expected)
         #expect(answers.columns.usersSeen == 2)
+    }
+
+    // Checks that the store whose tied loss is the newer game flags 7 losses and the other flags no one.
+    func expectOnlyLossLaterFlagged(lossLater: MemoryActionSource, winLater: MemoryActionSource) async throws {
+        let first = try await allAnswers(lossLater, rule: rule)
+        let second = try await allAnswers(winLater, rule: rule)
+
+        for result in [first.reference, first.rows, first.columns] {
+            #expect(result.flagged.map(\.losses) == [7])
+        }
+        for result in [second.reference, second.rows, second.columns] {
+            #expect(result.flagged.isEmpty)
+        }
     }
 }

@@ -11,7 +11,7 @@ struct SparkAgreementTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The venv Python: `RETENTION_PYTHON`, else the venv that `scripts/test.sh` creates.
+    /// Returns the venv Python: `RETENTION_PYTHON`, else the venv that `scripts/test.sh` creates.
     static func pythonPath() -> String {
         let environment = ProcessInfo.processInfo.environment
         if let python = environment["RETENTION_PYTHON"], !python.isEmpty { return python }
@@ -20,7 +20,7 @@ struct SparkAgreementTests {
         return (cache as NSString).appendingPathComponent("retention-workbench/venv/bin/python")
     }
 
-    /// A Java 17 home under /usr/lib/jvm when JAVA_HOME is not set.
+    /// Returns JAVA_HOME, else a Java 17 home under /usr/lib/jvm.
     static func javaHome() -> String? {
         if let home = ProcessInfo.processInfo.environment["JAVA_HOME"], !home.isEmpty { return home }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/jvm")) ?? []

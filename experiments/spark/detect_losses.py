@@ -8,8 +8,8 @@ when its result is negative. A player is flagged when at least a share p of thei
 given, which judges them over the games they have.
 
 Games with equal action times are ordered by part file name, then by row order inside the
-file, which matches the Swift engines as long as Spark keeps each file's rows in order within a
-partition, as its ORC reader does.
+file. This matches the Swift engines as long as Spark keeps each file's rows in order within a
+partition.
 
 Run it locally:
     python detect_losses.py STORE --master 'local[2]'
