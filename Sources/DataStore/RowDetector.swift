@@ -60,8 +60,11 @@ public enum RowDetector {
             makeState: { Partition() },
             fold: { partition, batch in combine(batch, into: &partition, keeping: limit) })
 
-        var merged = Partition()
-        for partition in partitions {
+        // The shuffle: the other partitions merge into the largest one, which saves a copy.
+        var ordered = partitions.sorted { $0.latest.count > $1.latest.count }
+        guard var merged = ordered.first else { return evaluate(Partition(), rule: rule) }
+        ordered.removeFirst()
+        for partition in ordered {
             for (userID, other) in partition.latest {
                 for item in other.actions {
                     merged.latest[userID, default: LatestActions()].add(item, keeping: limit)
