@@ -65,7 +65,7 @@ final class ChunkDecompressor {
         for chunk in chunks {
             bound += chunk.isOriginal ? chunk.range.count : blockSize
         }
-        // Decompressing straight into one allocation avoids copies; the size cap keeps a
+        // Decompressing straight into one allocation avoids copies, and the size cap keeps a
         // damaged stream of tiny chunks from claiming memory far beyond its own size.
         guard bound <= input.count * 64 + blockSize else {
             return try decompressGrowing(input, chunks)
@@ -90,7 +90,7 @@ final class ChunkDecompressor {
         }
     }
 
-    // Parses and checks every chunk header; the ranges count from the start of `input`.
+    // Parses and checks every chunk header. The ranges count from the start of `input`.
     private func chunkDirectory(_ input: ArraySlice<UInt8>) throws -> [(range: Range<Int>, isOriginal: Bool)] {
         var chunks: [(range: Range<Int>, isOriginal: Bool)] = []
         var position = input.startIndex
@@ -107,7 +107,7 @@ final class ChunkDecompressor {
             }
             let isOriginal = header & 1 == 1
             guard !isOriginal || length <= blockSize else {
-                throw OrcError.corrupt("original chunk at stream byte \(chunkStart) holds \(length) bytes, more than the block size \(blockSize)")
+                throw OrcError.corrupt("original chunk at stream byte \(chunkStart) contains \(length) bytes, more than the block size \(blockSize)")
             }
             guard isOriginal || length > 0 else {
                 throw OrcError.corrupt("compressed chunk at stream byte \(chunkStart) is empty")

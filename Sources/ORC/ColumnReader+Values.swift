@@ -1,5 +1,5 @@
 extension ColumnReader {
-    /// The most bytes one string column may expand to in one stripe; a dictionary entry repeated
+    /// The maximum number of bytes one string column may expand to in one stripe, because a dictionary entry repeated
     /// on every row can otherwise claim memory far beyond the file's size.
     static let maximumStringBytes = 1 << 34
 
@@ -46,7 +46,7 @@ extension ColumnReader {
         return BytesColumn(bytes: bytes, offsets: offsets)
     }
 
-    // Checks that every length is non-negative and their sum fits `limit` bytes; returns the sum.
+    // Returns the sum of the lengths after checking that each is non-negative and the sum fits `limit`.
     private func sumLengths(_ lengths: [Int64], limit: Int, what: String) throws -> Int {
         var total = 0
         for (index, length) in lengths.enumerated() {
@@ -106,7 +106,7 @@ extension ColumnReader {
         return (lengths, bytes)
     }
 
-    /// Reads a timestamp column: DATA holds signed seconds from 2015-01-01, SECONDARY the
+    /// Reads a timestamp column: DATA contains signed seconds from 2015-01-01, SECONDARY the
     /// nanoseconds with their trailing zeros folded into the low 3 bits.
     func readTimestamps(_ type: OrcType, valueCount: Int, present: [Bool]?) throws -> TimestampColumn {
         let column = type.columnId
@@ -131,7 +131,7 @@ extension ColumnReader {
         return TimestampColumn(seconds: spread(seconds, present, zero: 0), nanoseconds: spread(nanoseconds, present, zero: 0))
     }
 
-    /// Reads a decimal column: DATA holds unbounded zigzag varints, SECONDARY each value's scale,
+    /// Reads a decimal column: DATA contains unbounded zigzag varints, SECONDARY each value's scale,
     /// and values are rescaled to the column's scale (rounding half away from zero).
     func readDecimals(_ type: OrcType, valueCount: Int, present: [Bool]?) throws -> DecimalColumn {
         let column = type.columnId

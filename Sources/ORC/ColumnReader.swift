@@ -70,7 +70,7 @@ struct ColumnReader {
     /// - Parameters:
     ///   - type: The column's node in the file schema, with file column ids.
     ///   - count: The number of row slots.
-    ///   - parentPresent: The parent struct's null mask; rows null there are null here too
+    ///   - parentPresent: The parent struct's null mask. Rows null there are null here too
     ///     and have no bits in this column's PRESENT stream.
     mutating func read(_ type: OrcType, count: Int, parentPresent: [Bool]?) throws -> ColumnVector {
         let column = type.columnId

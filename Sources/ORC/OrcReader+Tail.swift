@@ -13,7 +13,7 @@ extension OrcReader {
     static func readTail(_ file: RandomAccessFile) throws -> Tail {
         let length = file.length
         guard length > 0 else {
-            throw OrcError.notOrc("the file is empty (0 bytes), so it holds no ORC tail; check that the writer finished")
+            throw OrcError.notOrc("the file is empty (0 bytes), so it has no ORC tail; check that the writer finished")
         }
         let tailSize = min(length, tailReadSize)
         let tailStart = length - tailSize

@@ -21,7 +21,7 @@ final class TimestampConverter {
     /// Creates a converter for the writer's zone of one stripe.
     ///
     /// - Parameters:
-    ///   - writerTimezone: The stripe footer's zone name; nil, UTC and GMT need no offsets.
+    ///   - writerTimezone: The stripe footer's zone name. Nil, UTC and GMT need no offsets.
     ///   - isInstant: Whether the column is `timestamp with local time zone`.
     /// - Throws: `OrcError` when the zone name is unknown to the system time zone database.
     init(writerTimezone: String?, isInstant: Bool) throws {

@@ -22,7 +22,9 @@ struct CivilTimeTests {
             let date = Date(timeIntervalSince1970: Double(days) * 86_400)
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
             let (year, month, day) = CivilTime.date(fromDays: days)
-            #expect(Int(year) == parts.year && month == parts.month && day == parts.day, "day \(days)")
+            #expect(Int(year) == parts.year, "day \(days)")
+            #expect(month == parts.month, "day \(days)")
+            #expect(day == parts.day, "day \(days)")
         }
     }
 
