@@ -86,7 +86,7 @@ struct ColumnStatisticsAccumulator {
         return limit
     }()
 
-    /// The statistics message for a column of the given kind.
+    /// Returns the statistics message for a column of the given kind.
     ///
     /// - Parameters:
     ///   - kind: The column's type kind.

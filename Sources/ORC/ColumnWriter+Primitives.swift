@@ -92,7 +92,7 @@ final class ByteColumnWriter: ColumnWriter {
                     let value = buffer[row]
                     guard let byte = Int8(exactly: value) else {
                         throw OrcError.invalidArgument(
-                            "column \(columnId) (tinyint) row \(row) holds \(value), outside -128...127; use a wider type")
+                            "column \(columnId) (tinyint) row \(row) contains \(value), outside -128...127; use a wider type")
                     }
                     encoder.write(UInt8(bitPattern: byte), to: stream)
                     statistics.integerMinimum = min(statistics.integerMinimum, value)

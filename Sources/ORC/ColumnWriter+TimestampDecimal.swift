@@ -47,22 +47,22 @@ final class TimestampColumnWriter: ColumnWriter {
         groupStatistics = statistics
     }
 
-    /// The DATA value of a timestamp: seconds since the 2015 epoch, truncated toward zero for
-    /// instants before 1970 as the reference writers do.
+    /// Returns the DATA value of a timestamp: seconds since the 2015 epoch, truncated toward zero
+    /// for instants before 1970 as the reference writers do.
     ///
     /// The reference readers subtract a second from a negative value whose nanoseconds exceed
     /// 999,999, so such a value is stored one second later.
     // NOTE: An instant strictly between -1 and 0 seconds with 1 ms or more of nanoseconds has
-    // no stored form that the reference readers decode back; it reads 1 second early.
+    // no stored form that the reference readers decode back. It reads 1 second early.
     @inline(__always)
     static func storedSeconds(_ seconds: Int64, _ nanoseconds: Int32) -> Int64 {
         let adjusted = seconds < 0 && nanoseconds > 999_999 ? seconds + 1 : seconds
         return adjusted - orcEpochSeconds
     }
 
-    /// The SECONDARY value of a timestamp: the nanoseconds without trailing decimal zeros,
-    /// shifted left 3 bits, with the number of removed zeros minus one in the low bits when
-    /// two or more were removed.
+    /// Returns the SECONDARY value of a timestamp: the nanoseconds without trailing decimal
+    /// zeros, shifted left 3 bits. When two or more zeros were removed, the low 3 bits contain
+    /// their number minus one.
     @inline(__always)
     static func encodedNanoseconds(_ nanoseconds: Int32) -> Int64 {
         var value = Int64(nanoseconds)

@@ -1,12 +1,12 @@
 /// Integer run-length encoding version 2 from the ORC specification's "Integer Run Length
 /// Encoding, version 2" section.
 ///
-/// Values gather into runs of up to 512. A run of 3 to 10 equal values becomes short repeat,
-/// a longer one a delta run with delta 0, and a mixed run whichever of delta (monotonic
-/// values), patched base (a few outliers far wider than the rest) or direct fits, with the same
-/// thresholds as the reference Java writer: patched base when the 90th and 100th percentile bit
-/// widths differ by more than 1 and the 95th and 100th percentile widths of the base-reduced
-/// values differ at all. Direct and delta runs round their widths up to 1, 2, 4 or a multiple of
+/// Values gather into runs of up to 512. A run of 3 to 10 equal values becomes short repeat, and
+/// a longer one a delta run with delta 0. A mixed run becomes delta when its values are
+/// monotonic, patched base when a few outliers are far wider than the rest, and direct
+/// otherwise. The thresholds are those of the reference Java writer: patched base needs the 90th
+/// and 100th percentile bit widths to differ by more than 1, and the 95th and 100th percentile
+/// widths of the base-reduced values to differ at all. Direct and delta runs round their widths up to 1, 2, 4 or a multiple of
 /// 8 bits, as the Java writer's default "speed" strategy does, so they unpack quickly.
 struct IntegerRLEv2Encoder: ~Copyable {
     private static let maximumRun = 512
@@ -230,7 +230,7 @@ struct IntegerRLEv2Encoder: ~Copyable {
             return encodeDirect(width: directWidth)
         }
 
-        // `work` now holds the base-reduced values; the zigzag values are no longer needed.
+        // From here `work` contains the base-reduced values, because the zigzag values are no longer needed.
         for index in 0..<count {
             work[index] = literals[index] - minimum
         }
@@ -349,13 +349,13 @@ extension UInt64 {
 
 /// The bit widths of RLE v2 and their 5-bit codes, from the table in the ORC specification.
 enum RLEv2Width {
-    /// The smallest encodable width that holds `value` as an unsigned number; 1 for 0.
+    /// Returns the smallest encodable width that fits `value` as an unsigned number, or 1 for 0.
     @inline(__always)
     static func closestFixedBits(_ value: UInt64) -> Int {
         closestFixedBits(widthValue: 64 - value.leadingZeroBitCount)
     }
 
-    /// The smallest of 1, 2, 4, 8, 16, 24, 32, 40, 48, 56 and 64 bits that holds `value`.
+    /// Returns the smallest of 1, 2, 4, 8, 16, 24, 32, 40, 48, 56 and 64 bits that fits `value`.
     @inline(__always)
     static func closestAlignedBits(_ value: UInt64) -> Int {
         switch 64 - value.leadingZeroBitCount {
@@ -367,7 +367,7 @@ enum RLEv2Width {
         }
     }
 
-    /// The smallest encodable width of at least `bits` bits; 1 for 0.
+    /// Returns the smallest encodable width of at least `bits` bits, or 1 for 0.
     @inline(__always)
     static func closestFixedBits(widthValue bits: Int) -> Int {
         switch bits {
@@ -384,7 +384,7 @@ enum RLEv2Width {
         }
     }
 
-    /// The 5-bit code of an encodable width.
+    /// Returns the 5-bit code of an encodable width.
     @inline(__always)
     static func code(_ width: Int) -> Int {
         switch width {
@@ -400,7 +400,7 @@ enum RLEv2Width {
         }
     }
 
-    /// The width that a 5-bit code stands for outside delta runs.
+    /// Returns the width that a 5-bit code means outside delta runs.
     static func width(code: Int) -> Int {
         switch code {
         case ...23: code + 1

@@ -88,7 +88,7 @@ final class OrcOutputStream {
         output.count == 0 && chunkCount == 0
     }
 
-    /// Compresses the last partial chunk so that `output` holds the whole stream.
+    /// Compresses the last partial chunk so that `output` contains the whole stream.
     func finish() {
         if chunkCount > 0 {
             flushChunk()

@@ -1,7 +1,7 @@
 /// Writes an ORC file from column vectors, one stripe in memory at a time.
 ///
 /// The file is written under a temporary name in the target directory and renamed into place
-/// by `close()`, so readers never see a partial file; a writer released without `close()`
+/// by `close()`, so readers never see a partial file. A writer released without `close()`
 /// leaves no file. The layout follows the ORC v1 specification: the "ORC" magic, stripes of
 /// row index, data streams and stripe footer, then the metadata section, footer and postscript.
 ///
@@ -16,8 +16,8 @@
 /// ```
 public final class OrcWriter {
     /// The writer id stored in the footer. Apache ORC registers ids 0 to 5 for other writers,
-    /// so readers report this one as an unknown writer; pyarrow 26's `ORCFile.writer` raises
-    /// "Unsupported writer ID" for it, while reading the data works.
+    /// so readers report this one as an unknown writer. pyarrow 26 reads the data, but its
+    /// `ORCFile.writer` raises "Unsupported writer ID".
     public static let writerId: UInt32 = 7
 
     /// The postscript writer version: 6 is the first that writers other than ORC Java use.

@@ -122,7 +122,7 @@ struct WriterInteropTests {
         }
     }
 
-    /// The oracle's column specs for a table, and the canonical strings of each column.
+    /// Returns the oracle's column specs for a table and the canonical strings of each column.
     static func oracleColumns(_ table: WriterTestTable) -> (columns: [[String: Any]], expected: [String: [String?]]) {
         var columns: [[String: Any]] = []
         var expected: [String: [String?]] = [:]
@@ -136,7 +136,7 @@ struct WriterInteropTests {
 }
 
 extension WriterTestTable {
-    /// The vector of a top-level field.
+    /// Returns the vector of a top-level field.
     func columnVector(named name: String) -> ColumnVector {
         guard case .struct(let fields) = root.values, let index = schema.fieldNames.firstIndex(of: name) else {
             fatalError("no field \(name)")

@@ -198,7 +198,7 @@ struct WriterRoundTripTests {
 }
 
 extension WriterTestTable {
-    /// The rows `range` of the table as a root vector.
+    /// Returns the rows `range` of the table as a root vector.
     func slice(_ range: Range<Int>) -> ColumnVector {
         Self.slice(root, range)
     }
