@@ -66,8 +66,9 @@ final class ChunkDecompressor {
             bound += chunk.isOriginal ? chunk.range.count : blockSize
         }
         // Decompressing straight into one allocation avoids copies, and the size cap keeps a
-        // damaged stream of tiny chunks from claiming memory far beyond its own size.
-        guard bound <= input.count * 64 + blockSize else {
+        // damaged stream of tiny chunks from claiming memory far beyond its own size. Deflate
+        // expands at most about 1032 times, so real zlib streams stay under the cap.
+        guard bound <= input.count * 1100 + blockSize else {
             return try decompressGrowing(input, chunks)
         }
         return try [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in

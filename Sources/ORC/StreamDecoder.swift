@@ -13,6 +13,11 @@ struct StreamDecoder {
     let fileOffset: UInt64?
     var position = 0
 
+    // The values of an integer run that a piecewise read stopped inside, `pending[pendingStart..<pendingEnd]`.
+    var pending: [Int64] = []
+    var pendingStart = 0
+    var pendingEnd = 0
+
     init(_ bytes: [UInt8], name: String, fileOffset: UInt64? = nil) {
         self.bytes = bytes
         self.name = name
