@@ -10,6 +10,10 @@ final class ChunkDecompressor {
     /// The largest compression block size accepted, far above the 256 KiB default of writers.
     static let maximumBlockSize = 1 << 26
 
+    /// The largest decompressed stream accepted. Java arrays, which the reference reader
+    /// decompresses into, cannot exceed 2 GiB either.
+    static let maximumStreamSize = 1 << 31
+
     let kind: CompressionKind
     let blockSize: Int
     private var inflateStream: UnsafeMutablePointer<z_stream>?
@@ -64,6 +68,9 @@ final class ChunkDecompressor {
         var bound = 0
         for chunk in chunks {
             bound += chunk.isOriginal ? chunk.range.count : blockSize
+        }
+        guard bound <= Self.maximumStreamSize + blockSize else {
+            throw OrcError.unsupported("a stream of \(chunks.count) compression chunks may expand beyond \(Self.maximumStreamSize) bytes")
         }
         // Decompressing straight into one allocation avoids copies, and the size cap keeps a
         // damaged stream of tiny chunks from claiming memory far beyond its own size. Deflate
@@ -122,6 +129,9 @@ final class ChunkDecompressor {
     private func decompressGrowing(_ input: ArraySlice<UInt8>, _ chunks: [(range: Range<Int>, isOriginal: Bool)]) throws -> [UInt8] {
         var output: [UInt8] = []
         for chunk in chunks {
+            guard output.count <= Self.maximumStreamSize else {
+                throw OrcError.unsupported("a stream expands beyond \(Self.maximumStreamSize) bytes")
+            }
             let bytes = input[(input.startIndex + chunk.range.lowerBound)..<(input.startIndex + chunk.range.upperBound)]
             if chunk.isOriginal {
                 output.append(contentsOf: bytes)
