@@ -37,7 +37,7 @@ enum ExpectedValueComparison {
         case let (.date(days), .string(text)):
             let actual = CivilTime.formatDate(days: Int64(days[row]))
             return actual == text ? nil : "\(path): read \(actual), expected \(text)"
-        case let (.decimal(column), .number(text)):
+        case let (.decimal(column), .number(text)), let (.decimal(column), .string(text)):
             let actual = column.string(at: row)
             return actual == text ? nil : "\(path): read \(actual), expected \(text)"
         case let (.struct(fields), .object(members)):
