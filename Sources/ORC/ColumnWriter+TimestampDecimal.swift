@@ -118,15 +118,22 @@ final class DecimalColumnWriter: ColumnWriter {
             throw OrcError.invalidArgument(
                 "column \(columnId) (\(type)) got values of scale \(column.scale); rescale them to \(scale)")
         }
+        let precision = type.precision ?? 38
+        var limit: UInt128 = 1
+        for _ in 0..<precision { limit *= 10 }
         var statistics = groupStatistics
         var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        column.values.withUnsafeBufferPointer { values in
-            vector.present.withOptionalBuffer { flags in
-                withUnsafeMutableBytes(of: &buffer) { scratch in
+        try column.values.withUnsafeBufferPointer { values in
+            try vector.present.withOptionalBuffer { flags in
+                try withUnsafeMutableBytes(of: &buffer) { scratch in
                     let bytes = scratch.bindMemory(to: UInt8.self)
                     for row in rows {
                         if let flags, !flags[row] { continue }
                         let value = values[row]
+                        guard value.magnitude < limit else {
+                            throw OrcError.invalidArgument(
+                                "column \(columnId) (\(type)) row \(row) has \(DecimalColumn.format(value, scale: scale)), more than \(precision) digits; use a wider precision")
+                        }
                         // Zigzag over 128 bits, then 7 bits per byte: at most 19 bytes.
                         var remaining = UInt128(bitPattern: (value << 1) ^ (value >> 127))
                         var length = 0
