@@ -77,7 +77,7 @@ struct StreamDecoder {
 
     /// Decodes `count` booleans of boolean RLE, most significant bit first.
     mutating func readBooleans(count: Int) throws -> [Bool] {
-        let packed = try readBytesRLE(count: (count + 7) / 8)
+        let packed = try readBytesRLE(count: count / 8 + (count % 8 == 0 ? 0 : 1))
         var output = [Bool](repeating: false, count: count)
         packed.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { out in

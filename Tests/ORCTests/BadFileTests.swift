@@ -57,6 +57,23 @@ struct BadFileTests {
         #expect(error.description.contains("length -17"))
     }
 
+    @Test("LZO compression is rejected")
+    func lzoCompressionRejected() throws {
+        // The postscript of this uncompressed file holds field 2 (compression) as bytes 0x10 0x00.
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: OrcExamples.path("TestOrcFile.metaData.orc"))))
+        let postScriptStart = bytes.count - 1 - Int(bytes[bytes.count - 1])
+        let field = try #require((postScriptStart..<(bytes.count - 2)).first { bytes[$0] == 0x10 && bytes[$0 + 1] == 0x00 })
+        bytes[field + 1] = 0x03
+        let directory = try WriterTestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/lzo.orc"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        let error = try #require(readError(path))
+        #expect(error.file == path)
+        #expect(error.description.contains("LZO compression is not supported"))
+    }
+
     @Test("Missing file names the path")
     func missingFile() throws {
         let path = OrcExamples.path("no-such-file.orc")

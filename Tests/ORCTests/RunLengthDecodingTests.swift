@@ -74,6 +74,7 @@ struct RunLengthDecodingTests {
     func implausibleCountThrows() throws {
         let error = try #require(throws: OrcError.self) { try integers([0x0a, 0x27, 0x10], count: 1 << 40) }
         #expect(error.description.contains("cannot fit"))
+        #expect(throws: OrcError.self) { try StreamDecoder([0x61, 0x00], name: "PRESENT").readingBooleans(count: Int.max) }
     }
 
     @Test("Nanoseconds drop trailing zeros")
