@@ -1,7 +1,8 @@
 extension ColumnReader {
-    /// The maximum number of bytes one string column may expand to in one stripe, because a dictionary entry repeated
-    /// on every row can otherwise claim memory far beyond the file's size.
-    static let maximumStringBytes = 1 << 34
+    /// The maximum number of bytes one string column may expand to in one stripe, because a
+    /// dictionary entry repeated on every row can otherwise claim memory far beyond the file's
+    /// size. Java byte arrays, which the reference reader fills, stop at 2 GiB too.
+    static let maximumStringBytes = 1 << 31
 
     /// Reads a string, varchar, char or binary column in direct or dictionary encoding.
     func readBytes(column: Int, valueCount: Int, present: [Bool]?) throws -> BytesColumn {
@@ -105,7 +106,7 @@ extension ColumnReader {
 
         // The encoded nanoseconds need 64 bits, so they decode in pieces through a small buffer.
         var decoder = try requiredStream(.secondary, column: column)
-        try decoder.checkPlausible(count: valueCount)
+        try decoder.checkPlausible(count: valueCount, density: .integerRLE)
         let version2 = try usesVersion2(column)
         var encoded = [Int64](repeating: 0, count: min(valueCount, 4096))
         var start = 0
@@ -148,7 +149,7 @@ extension ColumnReader {
         var unscaled = [Int128](repeating: 0, count: valueCount)
         if valueCount > 0 {
             var data = try requiredStream(.data, column: column)
-            try data.checkPlausible(count: valueCount)
+            try data.checkPlausible(count: valueCount, density: .varint)
             let scales = try readIntegers(.secondary, column: column, count: valueCount, signed: true)
             for index in 0..<valueCount {
                 let value = try data.readSignedVarint128()

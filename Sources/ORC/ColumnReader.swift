@@ -157,7 +157,7 @@ struct ColumnReader {
         precondition(MemoryLayout<Value>.stride == MemoryLayout<Int64>.stride, "integer slots must be 64 bits wide")
         guard valueCount > 0 else { return [Value](repeating: 0, count: rows + leading) }
         var decoder = try requiredStream(kind, column: column)
-        try decoder.checkPlausible(count: valueCount)
+        try decoder.checkPlausible(count: valueCount, density: .integerRLE)
         let version2 = try usesVersion2(column)
 
         let slots = try [Value](unsafeUninitializedCapacity: rows + leading) { buffer, initialized in

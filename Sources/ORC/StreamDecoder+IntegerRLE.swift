@@ -8,7 +8,7 @@ extension StreamDecoder {
     /// - Throws: `OrcError` when the stream ends early, a run overshoots `count` or a header is invalid.
     /// - Complexity: O(count).
     mutating func readIntegers(count: Int, signed: Bool, version2: Bool) throws -> [Int64] {
-        try checkPlausible(count: count)
+        try checkPlausible(count: count, density: .integerRLE)
         // The decoder writes all `count` values or throws, so no slot stays uninitialized.
         let values = try [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = 0
