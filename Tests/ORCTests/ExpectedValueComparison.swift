@@ -72,6 +72,12 @@ enum ExpectedValueComparison {
                 }
             }
             return nil
+        case let (.union(union), .object(members)):
+            guard members.count == 2, members[0] == ("tag", .number(String(union.tags[row]))) else {
+                return "\(path): read variant \(union.tags[row]), expected \(expected)"
+            }
+            let tag = Int(union.tags[row])
+            return mismatch(union.variants[tag], type: type.children[tag], row: union.offsets[row], expected: members[1].1, path: path + ".value")
         default:
             return "\(path): a \(type) value cannot match expected \(expected)"
         }

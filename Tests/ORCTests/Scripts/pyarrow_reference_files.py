@@ -39,6 +39,18 @@ def make_table():
         "scores": pa.array([maybe(i, [("k%d" % j, i * j) for j in range(i % 3)], 14) for i in range(ROWS)], pa.map_(pa.string(), pa.int64())),
         "pair": pa.array([maybe(i, {"x": i, "y": maybe(i, "v%d" % i, 3)}, 16) for i in range(ROWS)], pa.struct([("x", pa.int32()), ("y", pa.string())])),
     }
+    # A dense union alternates variants in a fixed pattern, with nulls inside the variants.
+    tags = [0 if i % 3 else 1 for i in range(ROWS)]
+    counts = [0, 0]
+    offsets = []
+    for tag in tags:
+        offsets.append(counts[tag])
+        counts[tag] += 1
+    integers = pa.array([maybe(i, i * 11, 5) for i in range(counts[0])], pa.int64())
+    strings = pa.array([maybe(i, "u%d" % i, 7) for i in range(counts[1])], pa.string())
+    columns["choice"] = pa.UnionArray.from_dense(
+        pa.array(tags, pa.int8()), pa.array(offsets, pa.int32()), [integers, strings], ["number", "label"]
+    )
     return pa.table(columns)
 
 
@@ -78,6 +90,9 @@ def row_values(table):
             columns.append(values)
         elif pa.types.is_decimal(column.type):
             columns.append([None if value is None else "%.*f" % (column.type.scale, value) for value in column.to_pylist()])
+        elif pa.types.is_union(column.type):
+            codes = column.type_codes.to_pylist()
+            columns.append([{"tag": code, "value": value} for code, value in zip(codes, column.to_pylist())])
         elif pa.types.is_map(column.type):
             columns.append([None if value is None else [{"key": k, "value": v} for k, v in value] for value in column.to_pylist()])
         else:
