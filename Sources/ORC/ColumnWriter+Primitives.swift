@@ -12,6 +12,7 @@ final class IntegerColumnWriter: ColumnWriter {
         switch vector.values {
         case .integer(let values) where type.kind != .date:
             try checkCount(values.count, vector)
+            try checkRange(values, rows: rows, present: vector.present)
             values.withUnsafeBufferPointer { buffer in
                 encode(rows: rows, present: vector.present) { buffer[$0] }
             }
@@ -22,6 +23,33 @@ final class IntegerColumnWriter: ColumnWriter {
             }
         default:
             throw mismatch(vector.values)
+        }
+    }
+
+    // Checks that `smallint` and `int` values fit their type, before any of them is encoded.
+    private func checkRange(_ values: [Int64], rows: Range<Int>, present: [Bool]?) throws {
+        let range: ClosedRange<Int64> = switch type.kind {
+        case .short: Int64(Int16.min)...Int64(Int16.max)
+        case .int: Int64(Int32.min)...Int64(Int32.max)
+        default: Int64.min...Int64.max
+        }
+        guard range != Int64.min...Int64.max else { return }
+
+        // A vectorizable pass over every slot first; only a batch that fails it looks closer,
+        // because null rows may hold any placeholder.
+        let (minimum, maximum) = values.withUnsafeBufferPointer { buffer in
+            var minimum = Int64.max
+            var maximum = Int64.min
+            for row in rows {
+                minimum = min(minimum, buffer[row])
+                maximum = max(maximum, buffer[row])
+            }
+            return (minimum, maximum)
+        }
+        guard !range.contains(minimum) || !range.contains(maximum) else { return }
+        for row in rows where present?[row] ?? true && !range.contains(values[row]) {
+            throw OrcError.invalidArgument(
+                "column \(columnId) (\(type)) row \(row) contains \(values[row]), outside \(range); use a wider type")
         }
     }
 

@@ -47,6 +47,8 @@ public final class OrcWriter {
     private var stripes: [OrcProto.StripeInformation] = []
     private var stripeStatistics: [OrcProto.StripeStatistics] = []
     private var isClosed = false
+    // The error that interrupted a write, after which the streams are inconsistent.
+    private var failure: (any Error)?
 
     /// Creates the file's temporary copy and writes the header.
     ///
@@ -116,16 +118,34 @@ public final class OrcWriter {
 
     /// Appends rows given as the root struct's vector.
     ///
+    /// Values are written as given: `varchar` and `char` values are neither truncated nor
+    /// padded to their declared length.
+    ///
     /// - Parameter rows: A struct vector with one field vector per schema field; the root
     ///   itself must not contain nulls.
-    /// - Throws: `OrcError` when the vectors do not match the schema or a write fails.
+    /// - Throws: `OrcError` when the vectors do not match the schema, a value does not fit its
+    ///   column's type, or a write fails. After an error the writer accepts no more rows and
+    ///   `close()` leaves no file.
     /// - Complexity: O(rows × columns).
     public func write(_ rows: ColumnVector) throws {
         guard !isClosed else { throw OrcError.invalidArgument("the writer for \(path) is closed; create a new writer") }
+        if let failure {
+            throw OrcError.invalidArgument("an earlier write to \(path) failed (\(failure)); create a new writer")
+        }
         guard rows.present == nil || rows.nullCount == 0 else {
             throw OrcError.invalidArgument("the root struct has \(rows.nullCount) null rows; the root of a row cannot be null")
         }
 
+        do {
+            try writeRows(rows)
+        } catch {
+            // Columns before the failing one already took the rows, so the file cannot be finished.
+            failure = error
+            throw error
+        }
+    }
+
+    private func writeRows(_ rows: ColumnVector) throws {
         var row = 0
         while row < rows.count {
             if rowsInGroup == 0 {
@@ -221,10 +241,15 @@ public final class OrcWriter {
 
     /// Writes the last stripe and the file tail, then moves the file into place.
     ///
-    /// - Throws: `OrcError` when a write, fsync or rename fails; no file appears then.
+    /// - Throws: `OrcError` when a write, fsync or rename fails, or an earlier `write` failed.
+    ///   No file appears then.
     public func close() throws {
         guard !isClosed else { return }
         isClosed = true
+        if let failure {
+            file.discard()
+            throw OrcError.invalidArgument("an earlier write to \(path) failed (\(failure)), so no file was written")
+        }
         do {
             try flushStripe()
             try writeTail()

@@ -216,6 +216,14 @@ struct WriterRoundTripTests {
         let writer = try OrcWriter(path: "\(directory)/bad.orc", schema: schema)
         let wrongType = ColumnVector(count: 1, values: .struct([ColumnVector(count: 1, values: .double([1]))]))
         #expect(throws: OrcError.self) { try writer.write(wrongType) }
+        let valid = ColumnVector(count: 1, values: .struct([ColumnVector(count: 1, values: .integer([1]))]))
+        #expect(throws: OrcError.self) { try writer.write(valid) }
+        #expect(throws: OrcError.self) { try writer.close() }
+        #expect(!FileManager.default.fileExists(atPath: "\(directory)/bad.orc"))
+
+        let intWriter = try OrcWriter(path: "\(directory)/int.orc", schema: schema)
+        let tooLarge = ColumnVector(count: 1, values: .struct([ColumnVector(count: 1, values: .integer([1 << 31]))]))
+        #expect(throws: OrcError.self) { try intWriter.write(tooLarge) }
         #expect(throws: OrcError.self) { try OrcWriter(path: "\(directory)/list.orc", schema: .struct([("l", .list(OrcType(.int)))])) }
         #expect(throws: OrcError.self) { try OrcWriter(path: "\(directory)/root.orc", schema: OrcType(.int)) }
 
