@@ -119,11 +119,10 @@ extension ColumnReader {
                     try nanoseconds.withUnsafeMutableBufferPointer { nanoseconds in
                         for offset in 0..<pieceCount {
                             guard let nanos = TimestampConverter.decodeNanoseconds(piece[offset]) else {
-                                throw OrcError.corrupt("encoded nanoseconds \(piece[offset]) of value \(start + offset) exceed one second")
+                                throw OrcError.corrupt("encoded nanoseconds \(piece[offset]) of value \(start + offset) are outside ±999,999,999")
                             }
                             let index = start + offset
-                            nanoseconds[index] = Int32(truncatingIfNeeded: nanos)
-                            seconds[index] = converter.epochSeconds(stored: seconds[index], nanoseconds: Int32(truncatingIfNeeded: nanos))
+                            (seconds[index], nanoseconds[index]) = converter.epochTime(stored: seconds[index], nanoseconds: nanos)
                         }
                     }
                 }

@@ -83,6 +83,8 @@ struct RunLengthDecodingTests {
         #expect(TimestampConverter.decodeNanoseconds(0x0c) == 100_000)
         #expect(TimestampConverter.decodeNanoseconds(222 << 3) == 222)
         #expect(TimestampConverter.decodeNanoseconds(Int64(1_000_000_000) << 3) == nil)
+        // The C++ writer's form of -500,000,000: -5 with 8 zeros removed, stored as (-5 << 3) | 7.
+        #expect(TimestampConverter.decodeNanoseconds(-33) == -500_000_000)
     }
 
     @Test("Decimal varints reach 128 bits")

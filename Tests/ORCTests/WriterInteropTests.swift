@@ -114,12 +114,9 @@ struct WriterInteropTests {
         _ = try WriterTestSupport.runOracle(["write", specPath])
 
         // pyarrow stores an instant before 1970 as seconds truncated toward zero and negative
-        // nanoseconds, such as -1 s and -500000000 ns for -1.5 s, which the reader rejects.
-        // TODO: Remove the known issue once the reader accepts negative nanoseconds.
-        withKnownIssue("the reader rejects the negative nanoseconds pyarrow writes before 1970") {
-            let actual = try WriterTestSupport.readWithLibrary(path)
-            #expect(WriterTestSupport.firstMismatch(actual["moment"] ?? [], expected["moment"] ?? []) == nil)
-        }
+        // nanoseconds, such as -1 s and -500000000 ns for -1.5 s, which the reader normalizes.
+        let actual = try WriterTestSupport.readWithLibrary(path)
+        #expect(WriterTestSupport.firstMismatch(actual["moment"] ?? [], expected["moment"] ?? []) == nil)
     }
 
     /// Returns the oracle's column specs for a table and the canonical strings of each column.

@@ -20,6 +20,8 @@ def make_table():
         return None if row % every == 0 else value
 
     base = datetime.datetime(1969, 12, 31, 23, 59, 58)
+    # Starting before 1970 puts fractions on negative instants, which writers store differently.
+    early = datetime.datetime(1969, 6, 1, 12, 0, 0)
     columns = {
         "flag": pa.array([maybe(i, i % 3 == 1, 7) for i in range(ROWS)], pa.bool_()),
         "tiny": pa.array([maybe(i, (i * 37) % 256 - 128, 11) for i in range(ROWS)], pa.int8()),
@@ -32,7 +34,7 @@ def make_table():
         "text": pa.array([maybe(i, "row %06d %s" % (i, "x" * (i % 17)), 4) for i in range(ROWS)], pa.string()),
         "blob": pa.array([maybe(i, bytes([i % 256, (i * 3) % 256]) * (i % 4), 6) for i in range(ROWS)], pa.binary()),
         "day": pa.array([maybe(i, datetime.date(1900, 1, 1) + datetime.timedelta(days=i * 53), 8) for i in range(ROWS)], pa.date32()),
-        "moment": pa.array([maybe(i, base + datetime.timedelta(seconds=i * 86413, microseconds=(i * 7919) % 1000000), 10) for i in range(ROWS)], pa.timestamp("us")),
+        "moment": pa.array([maybe(i, early + datetime.timedelta(seconds=i * 86413, microseconds=(i * 7919) % 1000000), 10) for i in range(ROWS)], pa.timestamp("us")),
         "instant": pa.array([base + datetime.timedelta(seconds=i * 3607, microseconds=i % 3 * 250000) for i in range(ROWS)], pa.timestamp("us", tz="UTC")),
         "amount": pa.array([maybe(i, decimal.Decimal(i * 7919 - 10**7).scaleb(-4), 12) for i in range(ROWS)], pa.decimal128(20, 4)),
         "numbers": pa.array([maybe(i, list(range(i % 4)), 15) for i in range(ROWS)], pa.list_(pa.int32())),
