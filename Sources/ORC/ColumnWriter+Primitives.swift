@@ -62,16 +62,15 @@ final class IntegerColumnWriter: ColumnWriter {
         var count = 0
         let stream = data
         present.withOptionalBuffer { flags in
-            for row in rows {
-                if let flags, !flags[row] { continue }
+            encoder.write(rows: rows, present: flags, to: stream) { row in
                 let item = value(row)
-                encoder.write(item, to: stream)
                 minimum = min(minimum, item)
                 maximum = max(maximum, item)
                 let (total, carry) = sum.addingReportingOverflow(item)
                 sum = total
                 overflowed = overflowed || carry
                 count += 1
+                return item
             }
         }
         groupStatistics.integerMinimum = minimum
@@ -115,18 +114,17 @@ final class ByteColumnWriter: ColumnWriter {
         let stream = data
         try values.withUnsafeBufferPointer { buffer in
             try vector.present.withOptionalBuffer { flags in
-                for row in rows {
-                    if let flags, !flags[row] { continue }
+                try encoder.write(rows: rows, present: flags, to: stream) { row in
                     let value = buffer[row]
                     guard let byte = Int8(exactly: value) else {
                         throw OrcError.invalidArgument(
                             "column \(columnId) (tinyint) row \(row) contains \(value), outside -128...127; use a wider type")
                     }
-                    encoder.write(UInt8(bitPattern: byte), to: stream)
                     statistics.integerMinimum = min(statistics.integerMinimum, value)
                     statistics.integerMaximum = max(statistics.integerMaximum, value)
                     statistics.integerSum &+= value
                     statistics.count += 1
+                    return UInt8(bitPattern: byte)
                 }
             }
         }
@@ -168,11 +166,10 @@ final class BooleanColumnWriter: ColumnWriter {
         let stream = data
         values.withUnsafeBufferPointer { buffer in
             vector.present.withOptionalBuffer { flags in
-                for row in rows {
-                    if let flags, !flags[row] { continue }
-                    encoder.write(buffer[row], to: stream)
+                encoder.write(rows: rows, present: flags, to: stream) { row in
                     trueCount += buffer[row] ? 1 : 0
                     count += 1
+                    return buffer[row]
                 }
             }
         }

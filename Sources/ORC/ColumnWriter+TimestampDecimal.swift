@@ -26,20 +26,22 @@ final class TimestampColumnWriter: ColumnWriter {
         try column.seconds.withUnsafeBufferPointer { secondsBuffer in
             try column.nanoseconds.withUnsafeBufferPointer { nanosecondsBuffer in
                 try vector.present.withOptionalBuffer { flags in
-                    for row in rows {
-                        if let flags, !flags[row] { continue }
-                        let second = secondsBuffer[row]
-                        let nanosecond = nanosecondsBuffer[row]
-                        guard (0..<1_000_000_000).contains(nanosecond) else {
+                    // Check the nanoseconds first so that a bad value stops the batch before any is encoded.
+                    for row in rows where !(0..<1_000_000_000).contains(nanosecondsBuffer[row]) {
+                        guard let flags, !flags[row] else {
                             throw OrcError.invalidArgument(
-                                "column \(columnId) (timestamp) row \(row) has \(nanosecond) nanoseconds; use 0 to 999999999")
+                                "column \(columnId) (timestamp) row \(row) has \(nanosecondsBuffer[row]) nanoseconds; use 0 to 999999999")
                         }
-                        secondsEncoder.write(Self.storedSeconds(second, nanosecond), to: seconds)
-                        nanosecondsEncoder.write(Self.encodedNanoseconds(nanosecond), to: nanoseconds)
-                        let value = (seconds: second, nanoseconds: nanosecond)
+                    }
+                    secondsEncoder.write(rows: rows, present: flags, to: seconds) { row in
+                        let value = (seconds: secondsBuffer[row], nanoseconds: nanosecondsBuffer[row])
                         if value < statistics.timestampMinimum { statistics.timestampMinimum = value }
                         if value > statistics.timestampMaximum { statistics.timestampMaximum = value }
                         statistics.count += 1
+                        return Self.storedSeconds(value.seconds, value.nanoseconds)
+                    }
+                    nanosecondsEncoder.write(rows: rows, present: flags, to: nanoseconds) { row in
+                        Self.encodedNanoseconds(nanosecondsBuffer[row])
                     }
                 }
             }
@@ -127,8 +129,8 @@ final class DecimalColumnWriter: ColumnWriter {
             try vector.present.withOptionalBuffer { flags in
                 try withUnsafeMutableBytes(of: &buffer) { scratch in
                     let bytes = scratch.bindMemory(to: UInt8.self)
-                    for row in rows {
-                        if let flags, !flags[row] { continue }
+                    let data = self.data
+                    try scaleEncoder.write(rows: rows, present: flags, to: scales) { row in
                         let value = values[row]
                         guard value.magnitude < limit else {
                             throw OrcError.invalidArgument(
@@ -144,9 +146,9 @@ final class DecimalColumnWriter: ColumnWriter {
                         }
                         bytes[length] = UInt8(truncatingIfNeeded: remaining)
                         data.write(scratch.baseAddress!, count: length + 1)
-                        scaleEncoder.write(Int64(scale), to: scales)
                         statistics.addDecimal(value)
                         statistics.count += 1
+                        return Int64(scale)
                     }
                 }
             }

@@ -68,10 +68,9 @@ class ColumnWriter {
         if let present = vector.present {
             var nullCount = 0
             present.withUnsafeBufferPointer { flags in
-                for row in rows {
-                    let flag = flags[row]
-                    presentEncoder.write(flag, to: presentStream)
-                    nullCount += flag ? 0 : 1
+                presentEncoder.write(rows: rows, present: nil, to: presentStream) { row in
+                    nullCount += flags[row] ? 0 : 1
+                    return flags[row]
                 }
             }
             if nullCount > 0 {

@@ -6,8 +6,9 @@
 /// monotonic, patched base when a few outliers are far wider than the rest, and direct
 /// otherwise. The thresholds are those of the reference Java writer: patched base needs the 90th
 /// and 100th percentile bit widths to differ by more than 1, and the 95th and 100th percentile
-/// widths of the base-reduced values to differ at all. Direct and delta runs round their widths up to 1, 2, 4 or a multiple of
-/// 8 bits, as the Java writer's default "speed" strategy does, so they unpack quickly.
+/// widths of the base-reduced values to differ at all. Direct and delta runs round their widths
+/// up to 1, 2, 4 or a multiple of 8 bits, as the Java writer's default "speed" strategy does, so
+/// they unpack quickly.
 struct IntegerRLEv2Encoder: ~Copyable {
     private static let maximumRun = 512
     private static let minimumRepeat = 3
@@ -67,13 +68,20 @@ struct IntegerRLEv2Encoder: ~Copyable {
         }
     }
 
-    /// Encodes every value of a buffer.
+    /// Encodes the value that `value` returns for each row of `rows` that `present` marks as
+    /// non-null, or for every row when `present` is nil.
     ///
-    /// - Complexity: O(values.count).
+    /// Column writers call this once per batch instead of `write(_:to:)` once per value, so the
+    /// encoder, a stored property of a class, is accessed once rather than once per value.
+    ///
+    /// - Complexity: O(rows.count).
     @inline(__always)
-    mutating func write(contentsOf values: UnsafeBufferPointer<Int64>, to stream: OrcOutputStream) {
-        for value in values {
-            write(value, to: stream)
+    mutating func write(
+        rows: Range<Int>, present: UnsafeBufferPointer<Bool>?, to stream: OrcOutputStream, value: (Int) throws -> Int64
+    ) rethrows {
+        for row in rows {
+            if let present, !present[row] { continue }
+            write(try value(row), to: stream)
         }
     }
 
@@ -166,7 +174,8 @@ struct IntegerRLEv2Encoder: ~Copyable {
         if firstDelta != 0 && (isIncreasing || isDecreasing) {
             return encodeDelta(firstDelta: firstDelta)
         }
-        return encodePatchedOrDirect(minimum: minimum, directWidth: directWidth)
+        return encodePatchedOrDirect(
+            minimum: minimum, maximum: maximum, maximumEncoded: maximumEncoded, directWidth: directWidth)
     }
 
     private func encodeDirect(width: Int) -> Int {
@@ -223,10 +232,15 @@ struct IntegerRLEv2Encoder: ~Copyable {
 
     // MARK: - Patched base
 
-    private func encodePatchedOrDirect(minimum: Int64, directWidth: Int) -> Int {
+    private func encodePatchedOrDirect(minimum: Int64, maximum: Int64, maximumEncoded: UInt64, directWidth: Int) -> Int {
+        // The 100th percentile widths are those of the largest values, so only the lower
+        // percentiles need a histogram.
+        let width100 = RLEv2Width.closestFixedBits(maximumEncoded)
+        guard width100 > 2, minimum.magnitude < 1 << 56 else {
+            return encodeDirect(width: directWidth)
+        }
         let width90 = percentileWidth(of: work, percentile: 0.9)
-        let width100 = percentileWidth(of: work, percentile: 1.0)
-        guard width100 - width90 > 1, minimum.magnitude < 1 << 56 else {
+        guard width100 - width90 > 1 else {
             return encodeDirect(width: directWidth)
         }
 
@@ -235,7 +249,7 @@ struct IntegerRLEv2Encoder: ~Copyable {
             work[index] = literals[index] - minimum
         }
         var width95 = percentileWidth(of: work, percentile: 0.95)
-        let reducedWidth100 = percentileWidth(of: work, percentile: 1.0)
+        let reducedWidth100 = RLEv2Width.closestFixedBits(UInt64(bitPattern: maximum - minimum))
         guard reducedWidth100 != width95 else {
             restoreEncoded()
             return encodeDirect(width: directWidth)
@@ -324,9 +338,11 @@ struct IntegerRLEv2Encoder: ~Copyable {
         )
         return withUnsafeMutableBytes(of: &histogram) { raw in
             let counts = raw.bindMemory(to: Int.self)
-            for index in 0..<count {
-                let width = RLEv2Width.closestFixedBits(UInt64(bitPattern: values[index]))
-                counts[RLEv2Width.code(width)] += 1
+            RLEv2Width.codeForBitLength.withUnsafeBufferPointer { codes in
+                for index in 0..<count {
+                    let bitLength = 64 - UInt64(bitPattern: values[index]).leadingZeroBitCount
+                    counts[Int(codes[bitLength])] += 1
+                }
             }
             var allowedAbove = Int(Double(count) * (1.0 - percentile))
             for code in stride(from: 31, through: 0, by: -1) {
@@ -383,6 +399,9 @@ enum RLEv2Width {
         default: 64
         }
     }
+
+    /// The 5-bit code of the closest encodable width for each bit length from 0 to 64.
+    static let codeForBitLength: [UInt8] = (0...64).map { UInt8(code(closestFixedBits(widthValue: $0))) }
 
     /// Returns the 5-bit code of an encodable width.
     @inline(__always)

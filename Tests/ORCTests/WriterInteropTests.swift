@@ -68,7 +68,7 @@ struct WriterInteropTests {
     func libraryReadsPyarrowFiles() throws {
         let directory = try WriterTestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let table = WriterTestTable(rows: 3_000, seed: 99, timestampsFrom1970: true)
+        let table = WriterTestTable(rows: 3_000, seed: 99)
         let (columns, expected) = Self.oracleColumns(table)
         let codecs = ["uncompressed", "zlib", "snappy", "zstd", "lz4"]
         var files: [[String: Any]] = []
@@ -99,24 +99,6 @@ struct WriterInteropTests {
         #expect(dictionaryFooter.columns[gameColumn].kind == .dictionaryV2)
         #expect(directFooter.columns[gameColumn].kind == .directV2)
         #expect(try OrcReader(path: "\(directory)/stripes.orc").stripes.count > 1)
-    }
-
-    @Test("library reads pyarrow timestamps before 1970")
-    func libraryReadsPyarrowTimestampsBefore1970() throws {
-        let directory = try WriterTestSupport.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let table = WriterTestTable(rows: 200, seed: 4)
-        let (columns, expected) = Self.oracleColumns(table)
-        let path = "\(directory)/before-1970.orc"
-        let files: [[String: Any]] = [["path": path, "compression": "zlib", "dictionary_key_size_threshold": 0.0]]
-        let specPath = "\(directory)/spec.json"
-        try JSONSerialization.data(withJSONObject: ["columns": columns, "files": files]).write(to: URL(fileURLWithPath: specPath))
-        _ = try WriterTestSupport.runOracle(["write", specPath])
-
-        // pyarrow stores an instant before 1970 as seconds truncated toward zero and negative
-        // nanoseconds, such as -1 s and -500000000 ns for -1.5 s, which the reader normalizes.
-        let actual = try WriterTestSupport.readWithLibrary(path)
-        #expect(WriterTestSupport.firstMismatch(actual["moment"] ?? [], expected["moment"] ?? []) == nil)
     }
 
     /// Returns the oracle's column specs for a table and the canonical strings of each column.

@@ -32,8 +32,7 @@ struct WriterTestTable {
     ///
     /// - Parameters:
     ///   - withNestedStruct: Whether to add a struct column with two fields.
-    ///   - timestampsFrom1970: Whether to move timestamps before 1970 to their absolute value.
-    init(rows: Int, seed: UInt64, withNestedStruct: Bool = false, timestampsFrom1970: Bool = false) {
+    init(rows: Int, seed: UInt64, withNestedStruct: Bool = false) {
         var generator = SeededGenerator(seed: seed)
         var fields = Self.fields
         if withNestedStruct {
@@ -43,11 +42,6 @@ struct WriterTestTable {
         var vectors: [ColumnVector] = []
         for (index, field) in fields.enumerated() {
             vectors.append(Self.makeVector(field.type, name: field.name, rows: rows, column: index, generator: &generator))
-        }
-        if timestampsFrom1970, let index = fields.firstIndex(where: { $0.name == "moment" }),
-           case .timestamp(var column) = vectors[index].values {
-            column.seconds = column.seconds.map { $0 < 0 ? -$0 : $0 }
-            vectors[index].values = .timestamp(column)
         }
         root = ColumnVector(count: rows, values: .struct(vectors))
     }
