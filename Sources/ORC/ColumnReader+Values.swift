@@ -137,13 +137,19 @@ extension ColumnReader {
     /// and values are rescaled to the column's scale (rounding half away from zero).
     func readDecimals(_ type: OrcType, valueCount: Int, present: [Bool]?) throws -> DecimalColumn {
         let column = type.columnId
-        guard try encoding(of: column) != .decimal64 else {
-            throw OrcError.unsupported("the DECIMAL_64 column encoding is not supported")
-        }
         let targetScale = type.scale ?? 10
         let precision = type.precision ?? 38
         guard (0...38).contains(targetScale) else {
             throw OrcError.corrupt("decimal scale \(targetScale) is outside 0...38")
+        }
+        // Files of the pre-release format 1.9999 store decimals of up to 18 digits as RLE v2
+        // signed integers at the column's scale, without a SECONDARY stream, as DECIMAL_64 does.
+        // The Java writer marks such columns DIRECT, so the encoding cannot choose the RLE version.
+        let isPreRelease2 = context.reader.postScript.version == [1, 9999]
+        if try encoding(of: column) == .decimal64 || (isPreRelease2 && precision <= 18) {
+            let count = present?.count ?? valueCount
+            let values = try readIntegerSlots(.data, column: column, rows: count, valueCount: valueCount, present: present, signed: true, forceVersion2: true)
+            return DecimalColumn(values: values.map { Int128($0) }, precision: precision, scale: targetScale)
         }
         var unscaled = [Int128](repeating: 0, count: valueCount)
         if valueCount > 0 {

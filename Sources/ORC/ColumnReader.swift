@@ -36,7 +36,7 @@ struct ColumnReader {
         let kind = try encoding(of: column)
         switch kind {
         case .direct, .dictionary: return false
-        case .directV2, .dictionaryV2: return true
+        case .directV2, .dictionaryV2, .decimal64: return true
         default:
             throw OrcError.unsupported("column encoding \(kind) is not supported").located(column: column)
         }
@@ -150,15 +150,16 @@ struct ColumnReader {
     ///   - rows: The number of row slots, equal to `present.count` when there is a mask.
     ///   - leading: Zero slots before the first row, 1 for offsets that start at 0.
     ///   - type: `Int64`, or `Int` for offsets, which has the same layout on 64-bit platforms.
+    ///   - forceVersion2: Whether to read RLE v2 whatever the column encoding says.
     func readIntegerSlots<Value: FixedWidthInteger>(
         _ kind: OrcProto.Stream.Kind, column: Int, rows: Int, valueCount: Int, present: [Bool]?,
-        signed: Bool, leading: Int = 0, as type: Value.Type = Int64.self
+        signed: Bool, leading: Int = 0, as type: Value.Type = Int64.self, forceVersion2: Bool = false
     ) throws -> [Value] {
         precondition(MemoryLayout<Value>.stride == MemoryLayout<Int64>.stride, "integer slots must be 64 bits wide")
         guard valueCount > 0 else { return [Value](repeating: 0, count: rows + leading) }
         var decoder = try requiredStream(kind, column: column)
         try decoder.checkPlausible(count: valueCount, density: .integerRLE)
-        let version2 = try usesVersion2(column)
+        let version2 = try forceVersion2 || usesVersion2(column)
 
         let slots = try [Value](unsafeUninitializedCapacity: rows + leading) { buffer, initialized in
             initialized = 0

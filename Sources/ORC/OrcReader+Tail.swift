@@ -31,8 +31,9 @@ extension OrcReader {
         } catch let error as OrcError {
             throw OrcError.notOrc("the postscript does not decode (\(error.message)); it is not an ORC file or its end is damaged", offset: postScriptStart)
         }
-        guard postScript.magic == "ORC" else {
-            throw OrcError.notOrc("the postscript lacks the magic 'ORC'; it is not an ORC file", offset: postScriptStart)
+        guard postScript.magic == "ORC" || (postScript.magic == nil && (try? file.read(offset: 0, count: 3, what: "header")) == Array("ORC".utf8)) else {
+            // The earliest writers left the magic out of the postscript but still began the file with it.
+            throw OrcError.notOrc("neither the postscript nor the first bytes hold the magic 'ORC'; it is not an ORC file", offset: postScriptStart)
         }
         if let major = postScript.version.first, major > 1 {
             let version = postScript.version.map(String.init).joined(separator: ".")

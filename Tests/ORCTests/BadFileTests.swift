@@ -74,6 +74,30 @@ struct BadFileTests {
         #expect(error.description.contains("LZO compression is not supported"))
     }
 
+    @Test("Postscript without magic reads")
+    func postscriptWithoutMagic() throws {
+        // The earliest writers left field 8000 (the magic) out of the postscript, which then ends
+        // without the 7 bytes 0x82 0xF4 0x03 0x03 'O' 'R' 'C'.
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: OrcExamples.path("TestOrcFile.test1.orc"))))
+        let postScriptLength = Int(original[original.count - 1])
+        #expect(Array(original[(original.count - 8)..<(original.count - 1)]) == [0x82, 0xF4, 0x03, 0x03, 0x4F, 0x52, 0x43])
+        let stripped = Array(original[0..<(original.count - 8)]) + [UInt8(postScriptLength - 7)]
+        let directory = try WriterTestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/no-magic.orc"
+        try Data(stripped).write(to: URL(fileURLWithPath: path))
+
+        let reader = try OrcReader(path: path)
+        #expect(reader.rowCount == 2)
+        #expect(try reader.readStripe(0).rowCount == 2)
+
+        var withoutHeader = stripped
+        withoutHeader[0] = 0x58
+        let headerPath = directory + "/no-magic-no-header.orc"
+        try Data(withoutHeader).write(to: URL(fileURLWithPath: headerPath))
+        #expect(readError(headerPath)?.description.contains("magic 'ORC'") == true)
+    }
+
     @Test("Missing file names the path")
     func missingFile() throws {
         let path = OrcExamples.path("no-such-file.orc")
