@@ -37,6 +37,20 @@ struct ByteRLEEncoder {
         }
     }
 
+    /// Encodes the byte that `value` returns for each row of `rows` that `present` marks as
+    /// non-null, or for every row when `present` is nil.
+    ///
+    /// - Complexity: O(rows.count).
+    @inline(__always)
+    mutating func write(
+        rows: Range<Int>, present: UnsafeBufferPointer<Bool>?, to stream: OrcOutputStream, value: (Int) throws -> UInt8
+    ) rethrows {
+        for row in rows {
+            if let present, !present[row] { continue }
+            write(try value(row), to: stream)
+        }
+    }
+
     private mutating func writeIntoLiterals(_ value: UInt8, to stream: OrcOutputStream) {
         tailRunLength = value == literals[literalCount - 1] ? tailRunLength + 1 : 1
         guard tailRunLength == Self.minimumRun else {
@@ -104,6 +118,20 @@ struct BooleanRLEEncoder {
             bytes.write(current, to: stream)
             current = 0
             bitCount = 0
+        }
+    }
+
+    /// Encodes the bit that `value` returns for each row of `rows` that `present` marks as
+    /// non-null, or for every row when `present` is nil.
+    ///
+    /// - Complexity: O(rows.count).
+    @inline(__always)
+    mutating func write(
+        rows: Range<Int>, present: UnsafeBufferPointer<Bool>?, to stream: OrcOutputStream, value: (Int) -> Bool
+    ) {
+        for row in rows {
+            if let present, !present[row] { continue }
+            write(value(row), to: stream)
         }
     }
 

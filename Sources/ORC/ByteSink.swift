@@ -1,7 +1,7 @@
 /// Growable byte storage that the encoders append to through unchecked pointer writes.
 ///
-/// The sink is a class so that the column writers can share it with the streams they fill; its
-/// memory is released when the last reference goes.
+/// The sink is a class so that the column writers can share it with the streams they fill. Its
+/// memory is released with the last reference.
 final class ByteSink {
     /// The first byte of the storage; valid for `capacity` bytes.
     private(set) var base: UnsafeMutablePointer<UInt8>
@@ -9,7 +9,7 @@ final class ByteSink {
     /// The number of bytes written.
     var count: Int = 0
 
-    /// The number of bytes the storage holds before it must grow.
+    /// The number of bytes that fit before the storage must grow.
     private(set) var capacity: Int
 
     /// Creates an empty sink with room for `initialCapacity` bytes.

@@ -57,7 +57,7 @@ final class ChunkCompressor {
         }
     }
 
-    /// The number of bytes `compress` may need for its output buffer for `inputCount` bytes.
+    /// Returns the output buffer size that `compress` may need for `inputCount` bytes of input.
     func outputCapacity(forInput inputCount: Int) -> Int {
         switch kind {
         case .snappy: snappy_max_compressed_length(inputCount)

@@ -10,6 +10,10 @@ final class ChunkDecompressor {
     /// The largest compression block size accepted, far above the 256 KiB default of writers.
     static let maximumBlockSize = 1 << 26
 
+    /// The largest decompressed stream accepted. Java arrays, which the reference reader
+    /// decompresses into, cannot exceed 2 GiB either.
+    static let maximumStreamSize = 1 << 31
+
     let kind: CompressionKind
     let blockSize: Int
     private var inflateStream: UnsafeMutablePointer<z_stream>?
@@ -65,9 +69,13 @@ final class ChunkDecompressor {
         for chunk in chunks {
             bound += chunk.isOriginal ? chunk.range.count : blockSize
         }
-        // Decompressing straight into one allocation avoids copies; the size cap keeps a
-        // damaged stream of tiny chunks from claiming memory far beyond its own size.
-        guard bound <= input.count * 64 + blockSize else {
+        guard bound <= Self.maximumStreamSize + blockSize else {
+            throw OrcError.unsupported("a stream of \(chunks.count) compression chunks may expand beyond \(Self.maximumStreamSize) bytes")
+        }
+        // Decompressing straight into one allocation avoids copies, and the size cap keeps a
+        // damaged stream of tiny chunks from claiming memory far beyond its own size. Deflate
+        // expands at most about 1032 times, so real zlib streams stay under the cap.
+        guard bound <= input.count * 1100 + blockSize else {
             return try decompressGrowing(input, chunks)
         }
         return try [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
@@ -90,7 +98,7 @@ final class ChunkDecompressor {
         }
     }
 
-    // Parses and checks every chunk header; the ranges count from the start of `input`.
+    // Parses and checks every chunk header. The ranges count from the start of `input`.
     private func chunkDirectory(_ input: ArraySlice<UInt8>) throws -> [(range: Range<Int>, isOriginal: Bool)] {
         var chunks: [(range: Range<Int>, isOriginal: Bool)] = []
         var position = input.startIndex
@@ -107,7 +115,7 @@ final class ChunkDecompressor {
             }
             let isOriginal = header & 1 == 1
             guard !isOriginal || length <= blockSize else {
-                throw OrcError.corrupt("original chunk at stream byte \(chunkStart) holds \(length) bytes, more than the block size \(blockSize)")
+                throw OrcError.corrupt("original chunk at stream byte \(chunkStart) contains \(length) bytes, more than the block size \(blockSize)")
             }
             guard isOriginal || length > 0 else {
                 throw OrcError.corrupt("compressed chunk at stream byte \(chunkStart) is empty")
@@ -121,6 +129,9 @@ final class ChunkDecompressor {
     private func decompressGrowing(_ input: ArraySlice<UInt8>, _ chunks: [(range: Range<Int>, isOriginal: Bool)]) throws -> [UInt8] {
         var output: [UInt8] = []
         for chunk in chunks {
+            guard output.count <= Self.maximumStreamSize else {
+                throw OrcError.unsupported("a stream expands beyond \(Self.maximumStreamSize) bytes")
+            }
             let bytes = input[(input.startIndex + chunk.range.lowerBound)..<(input.startIndex + chunk.range.upperBound)]
             if chunk.isOriginal {
                 output.append(contentsOf: bytes)

@@ -1,7 +1,8 @@
 extension ColumnReader {
-    /// The most bytes one string column may expand to in one stripe; a dictionary entry repeated
-    /// on every row can otherwise claim memory far beyond the file's size.
-    static let maximumStringBytes = 1 << 34
+    /// The maximum number of bytes one string column may expand to in one stripe, because a
+    /// dictionary entry repeated on every row can otherwise claim memory far beyond the file's
+    /// size. Java byte arrays, which the reference reader fills, stop at 2 GiB too.
+    static let maximumStringBytes = 1 << 31
 
     /// Reads a string, varchar, char or binary column in direct or dictionary encoding.
     func readBytes(column: Int, valueCount: Int, present: [Bool]?) throws -> BytesColumn {
@@ -10,143 +11,150 @@ extension ColumnReader {
             return BytesColumn(bytes: [], offsets: [Int](repeating: 0, count: count + 1))
         }
         let encoding = try encoding(of: column)
-        let isDictionary = encoding == .dictionary || encoding == .dictionaryV2
-        let lengths: [Int64]
-        let bytes: [UInt8]
-        if isDictionary {
-            (lengths, bytes) = try readDictionaryValues(column: column, valueCount: valueCount)
-        } else {
-            lengths = try readIntegers(.length, column: column, count: valueCount, signed: false)
-            let data = try requiredStream(.data, column: column)
-            let total = try sumLengths(lengths, limit: data.bytes.count, what: "DATA stream")
-            bytes = total == data.bytes.count ? data.bytes : Array(data.bytes[0..<total])
+        if encoding == .dictionary || encoding == .dictionaryV2 {
+            return try readDictionaryBytes(column: column, count: count, valueCount: valueCount, present: present)
         }
 
-        var offsets = [Int](repeating: 0, count: count + 1)
-        lengths.withUnsafeBufferPointer { lengths in
-            offsets.withUnsafeMutableBufferPointer { offsets in
-                var total = 0
-                var next = 0
-                if let present {
-                    for row in 0..<count {
-                        if present[row] {
-                            total += Int(lengths[next])
-                            next += 1
-                        }
-                        offsets[row + 1] = total
-                    }
-                } else {
-                    for row in 0..<count {
-                        total += Int(lengths[row])
-                        offsets[row + 1] = total
-                    }
-                }
-            }
+        // The LENGTH values land in the offset slots, which a running sum then turns into offsets.
+        var offsets = try readIntegerSlots(.length, column: column, rows: count, valueCount: valueCount, present: present, signed: false, leading: 1, as: Int.self)
+        let data = try requiredStream(.data, column: column)
+        let total = try offsets.withUnsafeMutableBufferPointer { offsets in
+            try accumulateLengths(offsets, limit: data.bytes.count, what: "DATA stream")
         }
+        let bytes = total == data.bytes.count ? data.bytes : Array(data.bytes[0..<total])
         return BytesColumn(bytes: bytes, offsets: offsets)
     }
 
-    // Checks that every length is non-negative and their sum fits `limit` bytes; returns the sum.
-    private func sumLengths(_ lengths: [Int64], limit: Int, what: String) throws -> Int {
+    // Replaces lengths in `slots[1...]` with running offsets after checking that each length is
+    // non-negative and the total fits `limit`, and returns the total.
+    private func accumulateLengths(_ slots: UnsafeMutableBufferPointer<Int>, limit: Int, what: String) throws -> Int {
         var total = 0
-        for (index, length) in lengths.enumerated() {
-            guard length >= 0, length <= Int64(limit) - Int64(total) else {
-                throw OrcError.corrupt("length \(length) of value \(index) does not fit the \(limit) bytes of the \(what)")
+        for index in 1..<slots.count {
+            let length = slots[index]
+            guard length >= 0, length <= limit - total else {
+                throw OrcError.corrupt("length \(length) of value \(index - 1) does not fit the \(limit) bytes of the \(what)")
             }
-            total += Int(length)
+            total += length
+            slots[index] = total
         }
         return total
     }
 
-    // Resolves dictionary indexes to the lengths and concatenated bytes of the values they name.
-    private func readDictionaryValues(column: Int, valueCount: Int) throws -> (lengths: [Int64], bytes: [UInt8]) {
+    // Resolves dictionary indexes to the concatenated bytes of the entries they name.
+    private func readDictionaryBytes(column: Int, count: Int, valueCount: Int, present: [Bool]?) throws -> BytesColumn {
         let dictionarySize = Int(context.encodings[column].dictionarySize ?? 0)
-        let entryLengths = try readIntegers(.length, column: column, count: dictionarySize, signed: false)
         let dictionary = try stream(.dictionaryData, column: column)?.bytes ?? []
-        _ = try sumLengths(entryLengths, limit: dictionary.count, what: "DICTIONARY_DATA stream")
-        var entryOffsets = [Int](repeating: 0, count: dictionarySize + 1)
-        for index in 0..<dictionarySize {
-            entryOffsets[index + 1] = entryOffsets[index] + Int(entryLengths[index])
+        var entryOffsets = try readIntegerSlots(.length, column: column, rows: dictionarySize, valueCount: dictionarySize, present: nil, signed: false, leading: 1, as: Int.self)
+        _ = try entryOffsets.withUnsafeMutableBufferPointer { entryOffsets in
+            try accumulateLengths(entryOffsets, limit: dictionary.count, what: "DICTIONARY_DATA stream")
         }
 
-        let indexes = try readIntegers(.data, column: column, count: valueCount, signed: false)
-        var lengths = [Int64](repeating: 0, count: valueCount)
+        // The indexes land in the offset slots; null rows read as index -1 and have no bytes.
+        var offsets = try readIntegerSlots(.data, column: column, rows: count, valueCount: valueCount, present: present, signed: false, leading: 1, as: Int.self)
+        if let present {
+            for row in 0..<count where !present[row] { offsets[row + 1] = -1 }
+        }
         var total = 0
-        for (row, index) in indexes.enumerated() {
-            guard index >= 0, index < Int64(dictionarySize) else {
-                throw OrcError.corrupt("dictionary index \(index) at value \(row) is outside the \(dictionarySize) dictionary entries")
+        for row in 0..<count {
+            let index = offsets[row + 1]
+            guard index >= 0 || present?[row] == false else {
+                throw OrcError.corrupt("dictionary index \(index) at row \(row) is negative")
             }
-            let length = entryOffsets[Int(index) + 1] - entryOffsets[Int(index)]
-            lengths[row] = Int64(length)
-            total += length
+            guard index < dictionarySize else {
+                throw OrcError.corrupt("dictionary index \(index) at row \(row) is outside the \(dictionarySize) dictionary entries")
+            }
+            if index >= 0 { total += entryOffsets[index + 1] - entryOffsets[index] }
             guard total <= Self.maximumStringBytes else {
                 throw OrcError.unsupported("the dictionary column expands to more than \(Self.maximumStringBytes) bytes in one stripe")
             }
         }
 
-        var bytes = [UInt8](repeating: 0, count: total)
-        dictionary.withUnsafeBufferPointer { source in
-            bytes.withUnsafeMutableBufferPointer { target in
-                indexes.withUnsafeBufferPointer { indexes in
-                    entryOffsets.withUnsafeBufferPointer { entryOffsets in
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { target, initialized in
+            dictionary.withUnsafeBufferPointer { source in
+                entryOffsets.withUnsafeBufferPointer { entryOffsets in
+                    offsets.withUnsafeMutableBufferPointer { offsets in
                         var position = 0
-                        for index in indexes {
-                            let start = entryOffsets[Int(index)]
-                            let length = entryOffsets[Int(index) + 1] - start
-                            if length > 0 {
-                                UnsafeMutableRawPointer(target.baseAddress! + position)
-                                    .copyMemory(from: source.baseAddress! + start, byteCount: length)
+                        for row in 0..<count {
+                            let index = offsets[row + 1]
+                            if index >= 0 {
+                                let start = entryOffsets[index]
+                                let length = entryOffsets[index + 1] - start
+                                if length > 0 {
+                                    UnsafeMutableRawPointer(target.baseAddress! + position)
+                                        .copyMemory(from: source.baseAddress! + start, byteCount: length)
+                                }
                                 position += length
                             }
+                            offsets[row + 1] = position
                         }
                     }
                 }
             }
+            initialized = total
         }
-        return (lengths, bytes)
+        return BytesColumn(bytes: bytes, offsets: offsets)
     }
 
-    /// Reads a timestamp column: DATA holds signed seconds from 2015-01-01, SECONDARY the
+    /// Reads a timestamp column: DATA contains signed seconds from 2015-01-01, SECONDARY the
     /// nanoseconds with their trailing zeros folded into the low 3 bits.
     func readTimestamps(_ type: OrcType, valueCount: Int, present: [Bool]?) throws -> TimestampColumn {
         let column = type.columnId
-        var seconds = try readIntegers(.data, column: column, count: valueCount, signed: true)
-        let encodedNanoseconds = try readIntegers(.secondary, column: column, count: valueCount, signed: false)
+        var seconds = try readIntegerSlots(.data, column: column, rows: valueCount, valueCount: valueCount, present: nil, signed: true)
         let converter = try TimestampConverter(writerTimezone: context.writerTimezone, isInstant: type.kind == .timestampInstant)
-
         var nanoseconds = [Int32](repeating: 0, count: valueCount)
-        try seconds.withUnsafeMutableBufferPointer { seconds in
-            try nanoseconds.withUnsafeMutableBufferPointer { nanoseconds in
-                try encodedNanoseconds.withUnsafeBufferPointer { encoded in
-                    for index in 0..<valueCount {
-                        guard let nanos = TimestampConverter.decodeNanoseconds(encoded[index]) else {
-                            throw OrcError.corrupt("encoded nanoseconds \(encoded[index]) of value \(index) exceed one second")
+        guard valueCount > 0 else { return TimestampColumn(seconds: spread(seconds, present, zero: 0), nanoseconds: spread(nanoseconds, present, zero: 0)) }
+
+        // The encoded nanoseconds need 64 bits, so they decode in pieces through a small buffer.
+        var decoder = try requiredStream(.secondary, column: column)
+        try decoder.checkPlausible(count: valueCount, density: .integerRLE)
+        let version2 = try usesVersion2(column)
+        var encoded = [Int64](repeating: 0, count: min(valueCount, 4096))
+        var start = 0
+        while start < valueCount {
+            let pieceCount = min(encoded.count, valueCount - start)
+            try encoded.withUnsafeMutableBufferPointer { encoded in
+                let piece = UnsafeMutableBufferPointer(rebasing: encoded[0..<pieceCount])
+                try decoder.readIntegers(into: piece, signed: false, version2: version2)
+                try seconds.withUnsafeMutableBufferPointer { seconds in
+                    try nanoseconds.withUnsafeMutableBufferPointer { nanoseconds in
+                        for offset in 0..<pieceCount {
+                            guard let nanos = TimestampConverter.decodeNanoseconds(piece[offset]) else {
+                                throw OrcError.corrupt("encoded nanoseconds \(piece[offset]) of value \(start + offset) are outside ±999,999,999")
+                            }
+                            let index = start + offset
+                            (seconds[index], nanoseconds[index]) = converter.epochTime(stored: seconds[index], nanoseconds: nanos)
                         }
-                        nanoseconds[index] = Int32(truncatingIfNeeded: nanos)
-                        seconds[index] = converter.epochSeconds(stored: seconds[index], nanoseconds: Int32(truncatingIfNeeded: nanos))
                     }
                 }
             }
+            start += pieceCount
         }
+        try decoder.checkNoPendingValues()
         return TimestampColumn(seconds: spread(seconds, present, zero: 0), nanoseconds: spread(nanoseconds, present, zero: 0))
     }
 
-    /// Reads a decimal column: DATA holds unbounded zigzag varints, SECONDARY each value's scale,
+    /// Reads a decimal column: DATA contains unbounded zigzag varints, SECONDARY each value's scale,
     /// and values are rescaled to the column's scale (rounding half away from zero).
     func readDecimals(_ type: OrcType, valueCount: Int, present: [Bool]?) throws -> DecimalColumn {
         let column = type.columnId
-        guard try encoding(of: column) != .decimal64 else {
-            throw OrcError.unsupported("the DECIMAL_64 column encoding is not supported")
-        }
         let targetScale = type.scale ?? 10
         let precision = type.precision ?? 38
         guard (0...38).contains(targetScale) else {
             throw OrcError.corrupt("decimal scale \(targetScale) is outside 0...38")
         }
+        // Files of the pre-release format 1.9999 store decimals of up to 18 digits as RLE v2
+        // signed integers at the column's scale, without a SECONDARY stream, as DECIMAL_64 does.
+        // The Java writer marks such columns DIRECT, so the encoding cannot choose the RLE version.
+        let isPreRelease2 = context.reader.postScript.version == [1, 9999]
+        if try encoding(of: column) == .decimal64 || (isPreRelease2 && precision <= 18) {
+            let count = present?.count ?? valueCount
+            let values = try readIntegerSlots(.data, column: column, rows: count, valueCount: valueCount, present: present, signed: true, forceVersion2: true)
+            return DecimalColumn(values: values.map { Int128($0) }, precision: precision, scale: targetScale)
+        }
         var unscaled = [Int128](repeating: 0, count: valueCount)
         if valueCount > 0 {
             var data = try requiredStream(.data, column: column)
-            try data.checkPlausible(count: valueCount)
+            try data.checkPlausible(count: valueCount, density: .varint)
             let scales = try readIntegers(.secondary, column: column, count: valueCount, signed: true)
             for index in 0..<valueCount {
                 let value = try data.readSignedVarint128()

@@ -36,7 +36,7 @@ struct ColumnReader {
         let kind = try encoding(of: column)
         switch kind {
         case .direct, .dictionary: return false
-        case .directV2, .dictionaryV2: return true
+        case .directV2, .dictionaryV2, .decimal64: return true
         default:
             throw OrcError.unsupported("column encoding \(kind) is not supported").located(column: column)
         }
@@ -70,7 +70,7 @@ struct ColumnReader {
     /// - Parameters:
     ///   - type: The column's node in the file schema, with file column ids.
     ///   - count: The number of row slots.
-    ///   - parentPresent: The parent struct's null mask; rows null there are null here too
+    ///   - parentPresent: The parent struct's null mask. Rows null there are null here too
     ///     and have no bits in this column's PRESENT stream.
     mutating func read(_ type: OrcType, count: Int, parentPresent: [Bool]?) throws -> ColumnVector {
         let column = type.columnId
@@ -94,8 +94,7 @@ struct ColumnReader {
             let dense = valueCount == 0 ? [] : try requiredStream(.data, column: column).readingBytes(count: valueCount)
             return .integer(spread(dense.map { Int64(Int8(bitPattern: $0)) }, present, zero: 0))
         case .short, .int, .long:
-            let dense = try readIntegers(.data, column: column, count: valueCount, signed: true)
-            return .integer(spread(dense, present, zero: 0))
+            return .integer(try readIntegerSlots(.data, column: column, rows: count, valueCount: valueCount, present: present, signed: true))
         case .float:
             let dense: [Float] = valueCount == 0 ? [] : try requiredStream(.data, column: column).readingFixedWidth(count: valueCount)
             return .float(spread(dense, present, zero: 0))
@@ -142,6 +141,47 @@ struct ColumnReader {
         guard count > 0 else { return [] }
         let decoder = try requiredStream(kind, column: column)
         return try decoder.readingIntegers(count: count, signed: signed, version2: try usesVersion2(column))
+    }
+
+    /// Decodes `valueCount` integers and places them one per non-null row, with 0 in null rows,
+    /// after `leading` zero slots; the spreading happens in place, without a second array.
+    ///
+    /// - Parameters:
+    ///   - rows: The number of row slots, equal to `present.count` when there is a mask.
+    ///   - leading: Zero slots before the first row, 1 for offsets that start at 0.
+    ///   - type: `Int64`, or `Int` for offsets, which has the same layout on 64-bit platforms.
+    ///   - forceVersion2: Whether to read RLE v2 whatever the column encoding says.
+    func readIntegerSlots<Value: FixedWidthInteger>(
+        _ kind: OrcProto.Stream.Kind, column: Int, rows: Int, valueCount: Int, present: [Bool]?,
+        signed: Bool, leading: Int = 0, as type: Value.Type = Int64.self, forceVersion2: Bool = false
+    ) throws -> [Value] {
+        precondition(MemoryLayout<Value>.stride == MemoryLayout<Int64>.stride, "integer slots must be 64 bits wide")
+        guard valueCount > 0 else { return [Value](repeating: 0, count: rows + leading) }
+        var decoder = try requiredStream(kind, column: column)
+        try decoder.checkPlausible(count: valueCount, density: .integerRLE)
+        let version2 = try forceVersion2 || usesVersion2(column)
+
+        let slots = try [Value](unsafeUninitializedCapacity: rows + leading) { buffer, initialized in
+            initialized = 0
+            try buffer.withMemoryRebound(to: Int64.self) { buffer in
+                try decoder.readIntegers(into: UnsafeMutableBufferPointer(rebasing: buffer[leading..<(leading + valueCount)]), signed: signed, version2: version2)
+                for index in 0..<leading { buffer[index] = 0 }
+                guard let present else { return }
+                // Walking backward, each dense value moves to a slot at or after its own.
+                var next = leading + valueCount - 1
+                for row in stride(from: rows - 1, through: 0, by: -1) {
+                    if present[row] {
+                        buffer[leading + row] = buffer[next]
+                        next -= 1
+                    } else {
+                        buffer[leading + row] = 0
+                    }
+                }
+            }
+            initialized = rows + leading
+        }
+        try decoder.checkNoPendingValues()
+        return slots
     }
 
     // Reads the LENGTH stream of a list or map into `count + 1` offsets, null rows empty.

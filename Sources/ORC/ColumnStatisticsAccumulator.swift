@@ -86,7 +86,7 @@ struct ColumnStatisticsAccumulator {
         return limit
     }()
 
-    /// The statistics message for a column of the given kind.
+    /// Returns the statistics message for a column of the given kind.
     ///
     /// - Parameters:
     ///   - kind: The column's type kind.
@@ -120,8 +120,23 @@ struct ColumnStatisticsAccumulator {
         case .string, .varchar, .char:
             var string = OrcProto.StringStatistics()
             if hasValues {
-                string.minimum = bytesMinimum.map { String(decoding: $0, as: UTF8.self) }
-                string.maximum = bytesMaximum.map { String(decoding: $0, as: UTF8.self) }
+                // Like the Java writer, values over 1,024 bytes become truncated bounds.
+                if let bytesMinimum {
+                    let minimum = String(decoding: bytesMinimum, as: UTF8.self)
+                    if bytesMinimum.count > Self.maximumStringBytes {
+                        string.lowerBound = Self.prefix(of: minimum)
+                    } else {
+                        string.minimum = minimum
+                    }
+                }
+                if let bytesMaximum {
+                    let maximum = String(decoding: bytesMaximum, as: UTF8.self)
+                    if bytesMaximum.count > Self.maximumStringBytes {
+                        string.upperBound = Self.incrementedPrefix(of: maximum)
+                    } else {
+                        string.maximum = maximum
+                    }
+                }
                 string.sum = lengthSum
             }
             result.stringStatistics = string
@@ -162,6 +177,38 @@ struct ColumnStatisticsAccumulator {
             break
         }
         return result
+    }
+
+    /// The longest string minimum or maximum kept whole in the statistics, in UTF-8 bytes.
+    static let maximumStringBytes = 1024
+
+    // The longest prefix of whole characters within `maximumStringBytes` bytes: a lower bound.
+    private static func prefix(of value: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var length = 0
+        for scalar in value.unicodeScalars {
+            length += UTF8.width(scalar)
+            guard length <= maximumStringBytes else { break }
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    // The prefix with its last character incremented, which sorts after every string that
+    // starts with the prefix: an upper bound.
+    private static func incrementedPrefix(of value: String) -> String? {
+        var scalars = Array(prefix(of: value).unicodeScalars)
+        while let last = scalars.popLast() {
+            var next = last.value + 1
+            if next == 0xD800 { next = 0xE000 }
+            if let incremented = Unicode.Scalar(next) {
+                scalars.append(incremented)
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars)
+                return String(view)
+            }
+        }
+        return nil
     }
 
     private static func milliseconds(_ timestamp: (seconds: Int64, nanoseconds: Int32)) -> Int64 {

@@ -1,14 +1,14 @@
 /// The values of one column for a run of rows, with an optional null mask.
 ///
-/// Every vector has one slot per row, nulls included: a null row holds zero, an empty string or
+/// Every vector has one slot per row, nulls included: a null row contains zero, an empty string or
 /// an empty list in `values`, and `present[row]` is false. Children of a struct have the parent's
-/// row count; list and map children hold the elements; union children hold only their variant's
+/// row count. List and map children contain the elements, and union children only their variant's
 /// rows. The reader fills these vectors and the writer consumes the same types.
 public struct ColumnVector: Sendable {
     /// The number of rows.
     public var count: Int
 
-    /// Whether each row holds a value; nil when no row in this vector is null.
+    /// Whether each row has a value, or nil when no row in this vector is null.
     public var present: [Bool]?
 
     /// The values, shaped by the column's type.
@@ -76,7 +76,7 @@ public struct BytesColumn: Sendable {
     /// The UTF-8 text or binary data of all rows, concatenated.
     public var bytes: [UInt8]
 
-    /// Row `i` spans `bytes[offsets[i]..<offsets[i + 1]]`; there are `count + 1` offsets.
+    /// The `count + 1` offsets, so that row `i` spans `bytes[offsets[i]..<offsets[i + 1]]`.
     public var offsets: [Int]
 
     /// Makes a column from concatenated bytes and `count + 1` offsets starting at 0.
@@ -176,7 +176,7 @@ public struct DecimalColumn: Sendable {
 
 /// Lists as offsets into one vector of elements.
 public struct ListColumn: Sendable {
-    /// Row `i` holds `elements` rows `offsets[i]..<offsets[i + 1]`; there are `count + 1` offsets.
+    /// The `count + 1` offsets, so that row `i` is `elements` rows `offsets[i]..<offsets[i + 1]`.
     public var offsets: [Int]
 
     /// The elements of all lists, back to back.
@@ -191,7 +191,7 @@ public struct ListColumn: Sendable {
 
 /// Maps as offsets into parallel key and value vectors.
 public struct MapColumn: Sendable {
-    /// Row `i` holds entries `offsets[i]..<offsets[i + 1]`; there are `count + 1` offsets.
+    /// The `count + 1` offsets, so that row `i` is entries `offsets[i]..<offsets[i + 1]`.
     public var offsets: [Int]
 
     /// The keys of all maps, back to back.
@@ -210,10 +210,10 @@ public struct MapColumn: Sendable {
 
 /// Unions as a variant tag per row and an index into that variant's vector.
 public struct UnionColumn: Sendable {
-    /// The variant of each row; 0 for a null row.
+    /// The variant of each row, or 0 for a null row.
     public var tags: [UInt8]
 
-    /// The row within `variants[tags[i]]` that holds row `i`'s value; 0 for a null row.
+    /// The row within `variants[tags[i]]` that contains row `i`'s value, or 0 for a null row.
     public var offsets: [Int]
 
     /// One vector per variant, holding only the rows of that variant.

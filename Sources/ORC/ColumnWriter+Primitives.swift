@@ -12,6 +12,7 @@ final class IntegerColumnWriter: ColumnWriter {
         switch vector.values {
         case .integer(let values) where type.kind != .date:
             try checkCount(values.count, vector)
+            try checkRange(values, rows: rows, present: vector.present)
             values.withUnsafeBufferPointer { buffer in
                 encode(rows: rows, present: vector.present) { buffer[$0] }
             }
@@ -25,6 +26,33 @@ final class IntegerColumnWriter: ColumnWriter {
         }
     }
 
+    // Checks that `smallint` and `int` values fit their type, before any of them is encoded.
+    private func checkRange(_ values: [Int64], rows: Range<Int>, present: [Bool]?) throws {
+        let range: ClosedRange<Int64> = switch type.kind {
+        case .short: Int64(Int16.min)...Int64(Int16.max)
+        case .int: Int64(Int32.min)...Int64(Int32.max)
+        default: Int64.min...Int64.max
+        }
+        guard range != Int64.min...Int64.max else { return }
+
+        // A vectorizable pass over every slot first; only a batch that fails it looks closer,
+        // because null rows may hold any placeholder.
+        let (minimum, maximum) = values.withUnsafeBufferPointer { buffer in
+            var minimum = Int64.max
+            var maximum = Int64.min
+            for row in rows {
+                minimum = min(minimum, buffer[row])
+                maximum = max(maximum, buffer[row])
+            }
+            return (minimum, maximum)
+        }
+        guard !range.contains(minimum) || !range.contains(maximum) else { return }
+        for row in rows where present?[row] ?? true && !range.contains(values[row]) {
+            throw OrcError.invalidArgument(
+                "column \(columnId) (\(type)) row \(row) contains \(values[row]), outside \(range); use a wider type")
+        }
+    }
+
     @inline(__always)
     private func encode(rows: Range<Int>, present: [Bool]?, value: (Int) -> Int64) {
         var minimum = groupStatistics.integerMinimum
@@ -34,16 +62,15 @@ final class IntegerColumnWriter: ColumnWriter {
         var count = 0
         let stream = data
         present.withOptionalBuffer { flags in
-            for row in rows {
-                if let flags, !flags[row] { continue }
+            encoder.write(rows: rows, present: flags, to: stream) { row in
                 let item = value(row)
-                encoder.write(item, to: stream)
                 minimum = min(minimum, item)
                 maximum = max(maximum, item)
                 let (total, carry) = sum.addingReportingOverflow(item)
                 sum = total
                 overflowed = overflowed || carry
                 count += 1
+                return item
             }
         }
         groupStatistics.integerMinimum = minimum
@@ -87,18 +114,17 @@ final class ByteColumnWriter: ColumnWriter {
         let stream = data
         try values.withUnsafeBufferPointer { buffer in
             try vector.present.withOptionalBuffer { flags in
-                for row in rows {
-                    if let flags, !flags[row] { continue }
+                try encoder.write(rows: rows, present: flags, to: stream) { row in
                     let value = buffer[row]
                     guard let byte = Int8(exactly: value) else {
                         throw OrcError.invalidArgument(
-                            "column \(columnId) (tinyint) row \(row) holds \(value), outside -128...127; use a wider type")
+                            "column \(columnId) (tinyint) row \(row) contains \(value), outside -128...127; use a wider type")
                     }
-                    encoder.write(UInt8(bitPattern: byte), to: stream)
                     statistics.integerMinimum = min(statistics.integerMinimum, value)
                     statistics.integerMaximum = max(statistics.integerMaximum, value)
                     statistics.integerSum &+= value
                     statistics.count += 1
+                    return UInt8(bitPattern: byte)
                 }
             }
         }
@@ -140,11 +166,10 @@ final class BooleanColumnWriter: ColumnWriter {
         let stream = data
         values.withUnsafeBufferPointer { buffer in
             vector.present.withOptionalBuffer { flags in
-                for row in rows {
-                    if let flags, !flags[row] { continue }
-                    encoder.write(buffer[row], to: stream)
+                encoder.write(rows: rows, present: flags, to: stream) { row in
                     trueCount += buffer[row] ? 1 : 0
                     count += 1
+                    return buffer[row]
                 }
             }
         }

@@ -26,20 +26,22 @@ final class TimestampColumnWriter: ColumnWriter {
         try column.seconds.withUnsafeBufferPointer { secondsBuffer in
             try column.nanoseconds.withUnsafeBufferPointer { nanosecondsBuffer in
                 try vector.present.withOptionalBuffer { flags in
-                    for row in rows {
-                        if let flags, !flags[row] { continue }
-                        let second = secondsBuffer[row]
-                        let nanosecond = nanosecondsBuffer[row]
-                        guard (0..<1_000_000_000).contains(nanosecond) else {
+                    // Check the nanoseconds first so that a bad value stops the batch before any is encoded.
+                    for row in rows where !(0..<1_000_000_000).contains(nanosecondsBuffer[row]) {
+                        guard let flags, !flags[row] else {
                             throw OrcError.invalidArgument(
-                                "column \(columnId) (timestamp) row \(row) has \(nanosecond) nanoseconds; use 0 to 999999999")
+                                "column \(columnId) (timestamp) row \(row) has \(nanosecondsBuffer[row]) nanoseconds; use 0 to 999999999")
                         }
-                        secondsEncoder.write(Self.storedSeconds(second, nanosecond), to: seconds)
-                        nanosecondsEncoder.write(Self.encodedNanoseconds(nanosecond), to: nanoseconds)
-                        let value = (seconds: second, nanoseconds: nanosecond)
+                    }
+                    secondsEncoder.write(rows: rows, present: flags, to: seconds) { row in
+                        let value = (seconds: secondsBuffer[row], nanoseconds: nanosecondsBuffer[row])
                         if value < statistics.timestampMinimum { statistics.timestampMinimum = value }
                         if value > statistics.timestampMaximum { statistics.timestampMaximum = value }
                         statistics.count += 1
+                        return Self.storedSeconds(value.seconds, value.nanoseconds)
+                    }
+                    nanosecondsEncoder.write(rows: rows, present: flags, to: nanoseconds) { row in
+                        Self.encodedNanoseconds(nanosecondsBuffer[row])
                     }
                 }
             }
@@ -47,22 +49,22 @@ final class TimestampColumnWriter: ColumnWriter {
         groupStatistics = statistics
     }
 
-    /// The DATA value of a timestamp: seconds since the 2015 epoch, truncated toward zero for
-    /// instants before 1970 as the reference writers do.
+    /// Returns the DATA value of a timestamp: seconds since the 2015 epoch, truncated toward zero
+    /// for instants before 1970 as the reference writers do.
     ///
     /// The reference readers subtract a second from a negative value whose nanoseconds exceed
     /// 999,999, so such a value is stored one second later.
     // NOTE: An instant strictly between -1 and 0 seconds with 1 ms or more of nanoseconds has
-    // no stored form that the reference readers decode back; it reads 1 second early.
+    // no stored form that the reference readers decode back. It reads 1 second early.
     @inline(__always)
     static func storedSeconds(_ seconds: Int64, _ nanoseconds: Int32) -> Int64 {
         let adjusted = seconds < 0 && nanoseconds > 999_999 ? seconds + 1 : seconds
         return adjusted - orcEpochSeconds
     }
 
-    /// The SECONDARY value of a timestamp: the nanoseconds without trailing decimal zeros,
-    /// shifted left 3 bits, with the number of removed zeros minus one in the low bits when
-    /// two or more were removed.
+    /// Returns the SECONDARY value of a timestamp: the nanoseconds without trailing decimal
+    /// zeros, shifted left 3 bits. When two or more zeros were removed, the low 3 bits contain
+    /// their number minus one.
     @inline(__always)
     static func encodedNanoseconds(_ nanoseconds: Int32) -> Int64 {
         var value = Int64(nanoseconds)
@@ -118,15 +120,22 @@ final class DecimalColumnWriter: ColumnWriter {
             throw OrcError.invalidArgument(
                 "column \(columnId) (\(type)) got values of scale \(column.scale); rescale them to \(scale)")
         }
+        let precision = type.precision ?? 38
+        var limit: UInt128 = 1
+        for _ in 0..<precision { limit *= 10 }
         var statistics = groupStatistics
         var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        column.values.withUnsafeBufferPointer { values in
-            vector.present.withOptionalBuffer { flags in
-                withUnsafeMutableBytes(of: &buffer) { scratch in
+        try column.values.withUnsafeBufferPointer { values in
+            try vector.present.withOptionalBuffer { flags in
+                try withUnsafeMutableBytes(of: &buffer) { scratch in
                     let bytes = scratch.bindMemory(to: UInt8.self)
-                    for row in rows {
-                        if let flags, !flags[row] { continue }
+                    let data = self.data
+                    try scaleEncoder.write(rows: rows, present: flags, to: scales) { row in
                         let value = values[row]
+                        guard value.magnitude < limit else {
+                            throw OrcError.invalidArgument(
+                                "column \(columnId) (\(type)) row \(row) has \(DecimalColumn.format(value, scale: scale)), more than \(precision) digits; use a wider precision")
+                        }
                         // Zigzag over 128 bits, then 7 bits per byte: at most 19 bytes.
                         var remaining = UInt128(bitPattern: (value << 1) ^ (value >> 127))
                         var length = 0
@@ -137,9 +146,9 @@ final class DecimalColumnWriter: ColumnWriter {
                         }
                         bytes[length] = UInt8(truncatingIfNeeded: remaining)
                         data.write(scratch.baseAddress!, count: length + 1)
-                        scaleEncoder.write(Int64(scale), to: scales)
                         statistics.addDecimal(value)
                         statistics.count += 1
+                        return Int64(scale)
                     }
                 }
             }

@@ -13,10 +13,10 @@ struct EncodedColumn {
 /// The encoder of one column: it owns the column's streams and statistics and turns column
 /// vectors into stripes.
 ///
-/// Subclasses encode the values of one type family. The base class keeps the PRESENT stream,
-/// which it always encodes and drops at the end of a stripe without nulls, as the reference
-/// writers do, and the row index: at the start of every row group each stream records its
-/// position, at its end the group's statistics are kept.
+/// Subclasses encode the values of one type family. The base class keeps the PRESENT stream: it
+/// always encodes it and drops it at the end of a stripe without nulls, as the reference writers
+/// do. It also keeps the row index. At the start of every row group each stream records its
+/// position, and at the end the group's statistics are kept.
 class ColumnWriter {
     /// The column's type, with its pre-order column id.
     let type: OrcType
@@ -68,10 +68,9 @@ class ColumnWriter {
         if let present = vector.present {
             var nullCount = 0
             present.withUnsafeBufferPointer { flags in
-                for row in rows {
-                    let flag = flags[row]
-                    presentEncoder.write(flag, to: presentStream)
-                    nullCount += flag ? 0 : 1
+                presentEncoder.write(rows: rows, present: nil, to: presentStream) { row in
+                    nullCount += flags[row] ? 0 : 1
+                    return flags[row]
                 }
             }
             if nullCount > 0 {
@@ -93,7 +92,7 @@ class ColumnWriter {
     func mismatch(_ values: ColumnValues) -> OrcError {
         let found = String(describing: values).prefix(while: { $0 != "(" })
         return OrcError.invalidArgument(
-            "column \(columnId) has type \(type) but the vector holds \(found) values; build the vector for the schema's type")
+            "column \(columnId) has type \(type) but the vector contains \(found) values; build the vector for the schema's type")
     }
 
     // MARK: - Row groups

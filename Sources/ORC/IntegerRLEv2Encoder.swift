@@ -1,13 +1,14 @@
 /// Integer run-length encoding version 2 from the ORC specification's "Integer Run Length
 /// Encoding, version 2" section.
 ///
-/// Values gather into runs of up to 512. A run of 3 to 10 equal values becomes short repeat,
-/// a longer one a delta run with delta 0, and a mixed run whichever of delta (monotonic
-/// values), patched base (a few outliers far wider than the rest) or direct fits, with the same
-/// thresholds as the reference Java writer: patched base when the 90th and 100th percentile bit
-/// widths differ by more than 1 and the 95th and 100th percentile widths of the base-reduced
-/// values differ at all. Direct and delta runs round their widths up to 1, 2, 4 or a multiple of
-/// 8 bits, as the Java writer's default "speed" strategy does, so they unpack quickly.
+/// Values gather into runs of up to 512. A run of 3 to 10 equal values becomes short repeat, and
+/// a longer one a delta run with delta 0. A mixed run becomes delta when its values are
+/// monotonic, patched base when a few outliers are far wider than the rest, and direct
+/// otherwise. The thresholds are those of the reference Java writer: patched base needs the 90th
+/// and 100th percentile bit widths to differ by more than 1, and the 95th and 100th percentile
+/// widths of the base-reduced values to differ at all. Direct and delta runs round their widths
+/// up to 1, 2, 4 or a multiple of 8 bits, as the Java writer's default "speed" strategy does, so
+/// they unpack quickly.
 struct IntegerRLEv2Encoder: ~Copyable {
     private static let maximumRun = 512
     private static let minimumRepeat = 3
@@ -67,13 +68,20 @@ struct IntegerRLEv2Encoder: ~Copyable {
         }
     }
 
-    /// Encodes every value of a buffer.
+    /// Encodes the value that `value` returns for each row of `rows` that `present` marks as
+    /// non-null, or for every row when `present` is nil.
     ///
-    /// - Complexity: O(values.count).
+    /// Column writers call this once per batch instead of `write(_:to:)` once per value, so the
+    /// encoder, a stored property of a class, is accessed once rather than once per value.
+    ///
+    /// - Complexity: O(rows.count).
     @inline(__always)
-    mutating func write(contentsOf values: UnsafeBufferPointer<Int64>, to stream: OrcOutputStream) {
-        for value in values {
-            write(value, to: stream)
+    mutating func write(
+        rows: Range<Int>, present: UnsafeBufferPointer<Bool>?, to stream: OrcOutputStream, value: (Int) throws -> Int64
+    ) rethrows {
+        for row in rows {
+            if let present, !present[row] { continue }
+            write(try value(row), to: stream)
         }
     }
 
@@ -166,7 +174,8 @@ struct IntegerRLEv2Encoder: ~Copyable {
         if firstDelta != 0 && (isIncreasing || isDecreasing) {
             return encodeDelta(firstDelta: firstDelta)
         }
-        return encodePatchedOrDirect(minimum: minimum, directWidth: directWidth)
+        return encodePatchedOrDirect(
+            minimum: minimum, maximum: maximum, maximumEncoded: maximumEncoded, directWidth: directWidth)
     }
 
     private func encodeDirect(width: Int) -> Int {
@@ -223,19 +232,24 @@ struct IntegerRLEv2Encoder: ~Copyable {
 
     // MARK: - Patched base
 
-    private func encodePatchedOrDirect(minimum: Int64, directWidth: Int) -> Int {
+    private func encodePatchedOrDirect(minimum: Int64, maximum: Int64, maximumEncoded: UInt64, directWidth: Int) -> Int {
+        // The 100th percentile widths are those of the largest values, so only the lower
+        // percentiles need a histogram.
+        let width100 = RLEv2Width.closestFixedBits(maximumEncoded)
+        guard width100 > 2, minimum.magnitude < 1 << 56 else {
+            return encodeDirect(width: directWidth)
+        }
         let width90 = percentileWidth(of: work, percentile: 0.9)
-        let width100 = percentileWidth(of: work, percentile: 1.0)
-        guard width100 - width90 > 1, minimum.magnitude < 1 << 56 else {
+        guard width100 - width90 > 1 else {
             return encodeDirect(width: directWidth)
         }
 
-        // `work` now holds the base-reduced values; the zigzag values are no longer needed.
+        // From here `work` contains the base-reduced values, because the zigzag values are no longer needed.
         for index in 0..<count {
             work[index] = literals[index] - minimum
         }
         var width95 = percentileWidth(of: work, percentile: 0.95)
-        let reducedWidth100 = percentileWidth(of: work, percentile: 1.0)
+        let reducedWidth100 = RLEv2Width.closestFixedBits(UInt64(bitPattern: maximum - minimum))
         guard reducedWidth100 != width95 else {
             restoreEncoded()
             return encodeDirect(width: directWidth)
@@ -324,9 +338,11 @@ struct IntegerRLEv2Encoder: ~Copyable {
         )
         return withUnsafeMutableBytes(of: &histogram) { raw in
             let counts = raw.bindMemory(to: Int.self)
-            for index in 0..<count {
-                let width = RLEv2Width.closestFixedBits(UInt64(bitPattern: values[index]))
-                counts[RLEv2Width.code(width)] += 1
+            RLEv2Width.codeForBitLength.withUnsafeBufferPointer { codes in
+                for index in 0..<count {
+                    let bitLength = 64 - UInt64(bitPattern: values[index]).leadingZeroBitCount
+                    counts[Int(codes[bitLength])] += 1
+                }
             }
             var allowedAbove = Int(Double(count) * (1.0 - percentile))
             for code in stride(from: 31, through: 0, by: -1) {
@@ -349,13 +365,13 @@ extension UInt64 {
 
 /// The bit widths of RLE v2 and their 5-bit codes, from the table in the ORC specification.
 enum RLEv2Width {
-    /// The smallest encodable width that holds `value` as an unsigned number; 1 for 0.
+    /// Returns the smallest encodable width that fits `value` as an unsigned number, or 1 for 0.
     @inline(__always)
     static func closestFixedBits(_ value: UInt64) -> Int {
         closestFixedBits(widthValue: 64 - value.leadingZeroBitCount)
     }
 
-    /// The smallest of 1, 2, 4, 8, 16, 24, 32, 40, 48, 56 and 64 bits that holds `value`.
+    /// Returns the smallest of 1, 2, 4, 8, 16, 24, 32, 40, 48, 56 and 64 bits that fits `value`.
     @inline(__always)
     static func closestAlignedBits(_ value: UInt64) -> Int {
         switch 64 - value.leadingZeroBitCount {
@@ -367,7 +383,7 @@ enum RLEv2Width {
         }
     }
 
-    /// The smallest encodable width of at least `bits` bits; 1 for 0.
+    /// Returns the smallest encodable width of at least `bits` bits, or 1 for 0.
     @inline(__always)
     static func closestFixedBits(widthValue bits: Int) -> Int {
         switch bits {
@@ -384,7 +400,10 @@ enum RLEv2Width {
         }
     }
 
-    /// The 5-bit code of an encodable width.
+    /// The 5-bit code of the closest encodable width for each bit length from 0 to 64.
+    static let codeForBitLength: [UInt8] = (0...64).map { UInt8(code(closestFixedBits(widthValue: $0))) }
+
+    /// Returns the 5-bit code of an encodable width.
     @inline(__always)
     static func code(_ width: Int) -> Int {
         switch width {
@@ -400,7 +419,7 @@ enum RLEv2Width {
         }
     }
 
-    /// The width that a 5-bit code stands for outside delta runs.
+    /// Returns the width that a 5-bit code means outside delta runs.
     static func width(code: Int) -> Int {
         switch code {
         case ...23: code + 1

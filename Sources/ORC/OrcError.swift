@@ -88,6 +88,7 @@ public struct OrcError: Error, CustomStringConvertible, Sendable {
         return copy
     }
 
+    /// The location, then the message, such as `data.orc, stripe 2, column 5: ...`.
     public var description: String {
         var location: [String] = []
         if let file { location.append(file) }

@@ -10,9 +10,10 @@ final class OrcOutputStream {
 
     private let compressor: ChunkCompressor?
     private let blockSize: Int
-    private let chunk: UnsafeMutablePointer<UInt8>
+    // The chunk grows up to `blockSize` as it fills, so small streams stay small.
+    private var chunk: UnsafeMutablePointer<UInt8>
+    private var chunkCapacity: Int
     private var chunkCount = 0
-    private var scratch: UnsafeMutableRawBufferPointer
 
     /// Creates a stream that compresses with `compressor`, or stores raw bytes when it is nil.
     ///
@@ -24,14 +25,12 @@ final class OrcOutputStream {
         precondition(blockSize > 0 && blockSize < 1 << 23, "compression block size \(blockSize) out of range")
         self.compressor = compressor
         self.blockSize = blockSize
-        chunk = .allocate(capacity: compressor == nil ? 1 : blockSize)
-        let scratchSize = compressor?.outputCapacity(forInput: blockSize) ?? 1
-        scratch = .allocate(byteCount: max(scratchSize, blockSize), alignment: 16)
+        chunkCapacity = compressor == nil ? 1 : min(blockSize, 4096)
+        chunk = .allocate(capacity: chunkCapacity)
     }
 
     deinit {
         chunk.deallocate()
-        scratch.deallocate()
     }
 
     /// Appends `length` bytes.
@@ -43,7 +42,7 @@ final class OrcOutputStream {
             output.append(source, count: length)
             return
         }
-        if chunkCount + length < blockSize {
+        if chunkCount + length < chunkCapacity {
             (chunk + chunkCount).update(from: source.assumingMemoryBound(to: UInt8.self), count: length)
             chunkCount += length
             return
@@ -52,9 +51,17 @@ final class OrcOutputStream {
     }
 
     private func writeAcrossChunks(_ source: UnsafeRawPointer, _ length: Int) {
+        if chunkCapacity < blockSize {
+            let newCapacity = min(blockSize, max(chunkCapacity * 2, chunkCount + length))
+            let newChunk = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            newChunk.update(from: chunk, count: chunkCount)
+            chunk.deallocate()
+            chunk = newChunk
+            chunkCapacity = newCapacity
+        }
         var offset = 0
         while offset < length {
-            let step = min(blockSize - chunkCount, length - offset)
+            let step = min(chunkCapacity - chunkCount, length - offset)
             (chunk + chunkCount).update(from: (source + offset).assumingMemoryBound(to: UInt8.self), count: step)
             chunkCount += step
             offset += step
@@ -88,7 +95,7 @@ final class OrcOutputStream {
         output.count == 0 && chunkCount == 0
     }
 
-    /// Compresses the last partial chunk so that `output` holds the whole stream.
+    /// Compresses the last partial chunk so that `output` contains the whole stream.
     func finish() {
         if chunkCount > 0 {
             flushChunk()
@@ -103,10 +110,13 @@ final class OrcOutputStream {
 
     private func flushChunk() {
         guard let compressor else { return }
+        // Compress straight into the output behind room for the header.
         let input = UnsafeRawBufferPointer(start: chunk, count: chunkCount)
-        if let compressedCount = compressor.compress(input, into: scratch) {
+        let capacity = compressor.outputCapacity(forInput: chunkCount)
+        let destination = UnsafeMutableRawBufferPointer(start: output.reserve(3 + capacity) + 3, count: capacity)
+        if let compressedCount = compressor.compress(input, into: destination) {
             appendHeader(length: compressedCount, isOriginal: false)
-            output.append(scratch.baseAddress!, count: compressedCount)
+            output.count += compressedCount
         } else {
             appendHeader(length: chunkCount, isOriginal: true)
             output.append(chunk, count: chunkCount)

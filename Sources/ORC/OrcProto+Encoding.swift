@@ -3,7 +3,7 @@
 // are not written.
 
 extension OrcProto.PostScript {
-    /// The message in protobuf wire format.
+    /// Returns the message in protobuf wire format.
     public func serializedBytes() -> [UInt8] {
         var encoder = ProtobufEncoder()
         if let footerLength { encoder.appendUInt(1, footerLength) }
@@ -19,7 +19,7 @@ extension OrcProto.PostScript {
 }
 
 extension OrcProto.Footer {
-    /// The message in protobuf wire format.
+    /// Returns the message in protobuf wire format.
     public func serializedBytes() -> [UInt8] {
         var encoder = ProtobufEncoder()
         if let headerLength { encoder.appendUInt(1, headerLength) }
@@ -75,7 +75,7 @@ extension OrcProto.UserMetadataItem {
 }
 
 extension OrcProto.ColumnStatistics {
-    /// The message in protobuf wire format.
+    /// Returns the message in protobuf wire format.
     public func serializedBytes() -> [UInt8] {
         var encoder = ProtobufEncoder()
         encode(into: &encoder)
@@ -84,74 +84,88 @@ extension OrcProto.ColumnStatistics {
 
     func encode(into encoder: inout ProtobufEncoder) {
         if let numberOfValues { encoder.appendUInt(1, numberOfValues) }
-        if let intStatistics {
-            encoder.appendMessage(2) { nested in
-                if let minimum = intStatistics.minimum { nested.appendSInt(1, minimum) }
-                if let maximum = intStatistics.maximum { nested.appendSInt(2, maximum) }
-                if let sum = intStatistics.sum { nested.appendSInt(3, sum) }
-            }
-        }
-        if let doubleStatistics {
-            encoder.appendMessage(3) { nested in
-                if let minimum = doubleStatistics.minimum { nested.appendDouble(1, minimum) }
-                if let maximum = doubleStatistics.maximum { nested.appendDouble(2, maximum) }
-                if let sum = doubleStatistics.sum { nested.appendDouble(3, sum) }
-            }
-        }
-        if let stringStatistics {
-            encoder.appendMessage(4) { nested in
-                if let minimum = stringStatistics.minimum { nested.appendString(1, minimum) }
-                if let maximum = stringStatistics.maximum { nested.appendString(2, maximum) }
-                if let sum = stringStatistics.sum { nested.appendSInt(3, sum) }
-                if let lowerBound = stringStatistics.lowerBound { nested.appendString(4, lowerBound) }
-                if let upperBound = stringStatistics.upperBound { nested.appendString(5, upperBound) }
-            }
-        }
+        if let intStatistics { encoder.appendMessage(2, intStatistics.encode) }
+        if let doubleStatistics { encoder.appendMessage(3, doubleStatistics.encode) }
+        if let stringStatistics { encoder.appendMessage(4, stringStatistics.encode) }
         if let bucketStatistics {
             encoder.appendMessage(5) { nested in nested.appendPacked(1, bucketStatistics.count) }
         }
-        if let decimalStatistics {
-            encoder.appendMessage(6) { nested in
-                if let minimum = decimalStatistics.minimum { nested.appendString(1, minimum) }
-                if let maximum = decimalStatistics.maximum { nested.appendString(2, maximum) }
-                if let sum = decimalStatistics.sum { nested.appendString(3, sum) }
-            }
-        }
-        if let dateStatistics {
-            encoder.appendMessage(7) { nested in
-                if let minimum = dateStatistics.minimum { nested.appendSInt(1, Int64(minimum)) }
-                if let maximum = dateStatistics.maximum { nested.appendSInt(2, Int64(maximum)) }
-            }
-        }
+        if let decimalStatistics { encoder.appendMessage(6, decimalStatistics.encode) }
+        if let dateStatistics { encoder.appendMessage(7, dateStatistics.encode) }
         if let binaryStatistics {
             encoder.appendMessage(8) { nested in
                 if let sum = binaryStatistics.sum { nested.appendSInt(1, sum) }
             }
         }
-        if let timestampStatistics {
-            encoder.appendMessage(9) { nested in
-                if let minimum = timestampStatistics.minimum { nested.appendSInt(1, minimum) }
-                if let maximum = timestampStatistics.maximum { nested.appendSInt(2, maximum) }
-                if let minimumUtc = timestampStatistics.minimumUtc { nested.appendSInt(3, minimumUtc) }
-                if let maximumUtc = timestampStatistics.maximumUtc { nested.appendSInt(4, maximumUtc) }
-                if let minimumNanos = timestampStatistics.minimumNanos { nested.appendUInt(5, UInt64(minimumNanos)) }
-                if let maximumNanos = timestampStatistics.maximumNanos { nested.appendUInt(6, UInt64(maximumNanos)) }
-            }
-        }
+        if let timestampStatistics { encoder.appendMessage(9, timestampStatistics.encode) }
         if let hasNull { encoder.appendBool(10, hasNull) }
         if let bytesOnDisk { encoder.appendUInt(11, bytesOnDisk) }
-        if let collectionStatistics {
-            encoder.appendMessage(12) { nested in
-                if let minChildren = collectionStatistics.minChildren { nested.appendUInt(1, minChildren) }
-                if let maxChildren = collectionStatistics.maxChildren { nested.appendUInt(2, maxChildren) }
-                if let totalChildren = collectionStatistics.totalChildren { nested.appendUInt(3, totalChildren) }
-            }
-        }
+        if let collectionStatistics { encoder.appendMessage(12, collectionStatistics.encode) }
+    }
+}
+
+extension OrcProto.IntegerStatistics {
+    func encode(into encoder: inout ProtobufEncoder) {
+        if let minimum { encoder.appendSInt(1, minimum) }
+        if let maximum { encoder.appendSInt(2, maximum) }
+        if let sum { encoder.appendSInt(3, sum) }
+    }
+}
+
+extension OrcProto.DoubleStatistics {
+    func encode(into encoder: inout ProtobufEncoder) {
+        if let minimum { encoder.appendDouble(1, minimum) }
+        if let maximum { encoder.appendDouble(2, maximum) }
+        if let sum { encoder.appendDouble(3, sum) }
+    }
+}
+
+extension OrcProto.StringStatistics {
+    func encode(into encoder: inout ProtobufEncoder) {
+        if let minimum { encoder.appendString(1, minimum) }
+        if let maximum { encoder.appendString(2, maximum) }
+        if let sum { encoder.appendSInt(3, sum) }
+        if let lowerBound { encoder.appendString(4, lowerBound) }
+        if let upperBound { encoder.appendString(5, upperBound) }
+    }
+}
+
+extension OrcProto.DecimalStatistics {
+    func encode(into encoder: inout ProtobufEncoder) {
+        if let minimum { encoder.appendString(1, minimum) }
+        if let maximum { encoder.appendString(2, maximum) }
+        if let sum { encoder.appendString(3, sum) }
+    }
+}
+
+extension OrcProto.DateStatistics {
+    func encode(into encoder: inout ProtobufEncoder) {
+        if let minimum { encoder.appendSInt(1, Int64(minimum)) }
+        if let maximum { encoder.appendSInt(2, Int64(maximum)) }
+    }
+}
+
+extension OrcProto.TimestampStatistics {
+    func encode(into encoder: inout ProtobufEncoder) {
+        if let minimum { encoder.appendSInt(1, minimum) }
+        if let maximum { encoder.appendSInt(2, maximum) }
+        if let minimumUtc { encoder.appendSInt(3, minimumUtc) }
+        if let maximumUtc { encoder.appendSInt(4, maximumUtc) }
+        if let minimumNanos { encoder.appendUInt(5, UInt64(minimumNanos)) }
+        if let maximumNanos { encoder.appendUInt(6, UInt64(maximumNanos)) }
+    }
+}
+
+extension OrcProto.CollectionStatistics {
+    func encode(into encoder: inout ProtobufEncoder) {
+        if let minChildren { encoder.appendUInt(1, minChildren) }
+        if let maxChildren { encoder.appendUInt(2, maxChildren) }
+        if let totalChildren { encoder.appendUInt(3, totalChildren) }
     }
 }
 
 extension OrcProto.RowIndex {
-    /// The message in protobuf wire format.
+    /// Returns the message in protobuf wire format.
     public func serializedBytes() -> [UInt8] {
         var encoder = ProtobufEncoder()
         for entry in entry {
@@ -165,7 +179,7 @@ extension OrcProto.RowIndex {
 }
 
 extension OrcProto.StripeFooter {
-    /// The message in protobuf wire format.
+    /// Returns the message in protobuf wire format.
     public func serializedBytes() -> [UInt8] {
         var encoder = ProtobufEncoder()
         for stream in streams {
@@ -189,7 +203,7 @@ extension OrcProto.StripeFooter {
 }
 
 extension OrcProto.Metadata {
-    /// The message in protobuf wire format.
+    /// Returns the message in protobuf wire format.
     public func serializedBytes() -> [UInt8] {
         var encoder = ProtobufEncoder()
         for stripe in stripeStats {

@@ -87,7 +87,7 @@ extension OrcReader {
     ///
     /// - Parameters:
     ///   - fields: Top-level field names in the order wanted, or nil for all fields.
-    ///   - body: Receives each batch; it may throw to stop early.
+    ///   - body: Receives each batch and may throw to stop early.
     /// - Throws: The first `OrcError` from reading or the error `body` throws.
     public func forEachStripe(fields: [String]? = nil, _ body: (ColumnBatch) throws -> Void) throws {
         for index in stripes.indices {

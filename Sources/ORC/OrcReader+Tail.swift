@@ -13,7 +13,7 @@ extension OrcReader {
     static func readTail(_ file: RandomAccessFile) throws -> Tail {
         let length = file.length
         guard length > 0 else {
-            throw OrcError.notOrc("the file is empty (0 bytes), so it holds no ORC tail; check that the writer finished")
+            throw OrcError.notOrc("the file is empty (0 bytes), so it has no ORC tail; check that the writer finished")
         }
         let tailSize = min(length, tailReadSize)
         let tailStart = length - tailSize
@@ -31,8 +31,9 @@ extension OrcReader {
         } catch let error as OrcError {
             throw OrcError.notOrc("the postscript does not decode (\(error.message)); it is not an ORC file or its end is damaged", offset: postScriptStart)
         }
-        guard postScript.magic == "ORC" else {
-            throw OrcError.notOrc("the postscript lacks the magic 'ORC'; it is not an ORC file", offset: postScriptStart)
+        guard postScript.magic == "ORC" || (postScript.magic == nil && (try? file.read(offset: 0, count: 3, what: "header")) == Array("ORC".utf8)) else {
+            // The earliest writers left the magic out of the postscript but still began the file with it.
+            throw OrcError.notOrc("neither the postscript nor the first bytes hold the magic 'ORC'; it is not an ORC file", offset: postScriptStart)
         }
         if let major = postScript.version.first, major > 1 {
             let version = postScript.version.map(String.init).joined(separator: ".")

@@ -1,6 +1,6 @@
 /// A reader of one ORC file: the file tail on open, then stripes one at a time on request.
 ///
-/// Opening reads and checks the postscript, footer and schema; `readStripe` reads only the
+/// Opening reads and checks the postscript, footer and schema. `readStripe` reads only the
 /// streams of the selected columns of one stripe, so memory stays bounded by one stripe.
 /// The reader is immutable after opening and safe to share across tasks.
 public final class OrcReader: Sendable {

@@ -1,7 +1,7 @@
 /// Writes an ORC file from column vectors, one stripe in memory at a time.
 ///
 /// The file is written under a temporary name in the target directory and renamed into place
-/// by `close()`, so readers never see a partial file; a writer released without `close()`
+/// by `close()`, so readers never see a partial file. A writer released without `close()`
 /// leaves no file. The layout follows the ORC v1 specification: the "ORC" magic, stripes of
 /// row index, data streams and stripe footer, then the metadata section, footer and postscript.
 ///
@@ -16,8 +16,8 @@
 /// ```
 public final class OrcWriter {
     /// The writer id stored in the footer. Apache ORC registers ids 0 to 5 for other writers,
-    /// so readers report this one as an unknown writer; pyarrow 26's `ORCFile.writer` raises
-    /// "Unsupported writer ID" for it, while reading the data works.
+    /// so readers report this one as an unknown writer. pyarrow 26 reads the data, but its
+    /// `ORCFile.writer` raises "Unsupported writer ID".
     public static let writerId: UInt32 = 7
 
     /// The postscript writer version: 6 is the first that writers other than ORC Java use.
@@ -47,6 +47,8 @@ public final class OrcWriter {
     private var stripes: [OrcProto.StripeInformation] = []
     private var stripeStatistics: [OrcProto.StripeStatistics] = []
     private var isClosed = false
+    // The error that interrupted a write, after which the streams are inconsistent.
+    private var failure: (any Error)?
 
     /// Creates the file's temporary copy and writes the header.
     ///
@@ -116,16 +118,34 @@ public final class OrcWriter {
 
     /// Appends rows given as the root struct's vector.
     ///
+    /// Values are written as given: `varchar` and `char` values are neither truncated nor
+    /// padded to their declared length.
+    ///
     /// - Parameter rows: A struct vector with one field vector per schema field; the root
     ///   itself must not contain nulls.
-    /// - Throws: `OrcError` when the vectors do not match the schema or a write fails.
+    /// - Throws: `OrcError` when the vectors do not match the schema, a value does not fit its
+    ///   column's type, or a write fails. After an error the writer accepts no more rows and
+    ///   `close()` leaves no file.
     /// - Complexity: O(rows × columns).
     public func write(_ rows: ColumnVector) throws {
         guard !isClosed else { throw OrcError.invalidArgument("the writer for \(path) is closed; create a new writer") }
+        if let failure {
+            throw OrcError.invalidArgument("an earlier write to \(path) failed (\(failure)); create a new writer")
+        }
         guard rows.present == nil || rows.nullCount == 0 else {
             throw OrcError.invalidArgument("the root struct has \(rows.nullCount) null rows; the root of a row cannot be null")
         }
 
+        do {
+            try writeRows(rows)
+        } catch {
+            // Columns before the failing one already took the rows, so the file cannot be finished.
+            failure = error
+            throw error
+        }
+    }
+
+    private func writeRows(_ rows: ColumnVector) throws {
         var row = 0
         while row < rows.count {
             if rowsInGroup == 0 {
@@ -221,10 +241,15 @@ public final class OrcWriter {
 
     /// Writes the last stripe and the file tail, then moves the file into place.
     ///
-    /// - Throws: `OrcError` when a write, fsync or rename fails; no file appears then.
+    /// - Throws: `OrcError` when a write, fsync or rename fails, or an earlier `write` failed.
+    ///   No file appears then.
     public func close() throws {
         guard !isClosed else { return }
         isClosed = true
+        if let failure {
+            file.discard()
+            throw OrcError.invalidArgument("an earlier write to \(path) failed (\(failure)), so no file was written")
+        }
         do {
             try flushStripe()
             try writeTail()

@@ -8,22 +8,84 @@ extension StreamDecoder {
     /// - Throws: `OrcError` when the stream ends early, a run overshoots `count` or a header is invalid.
     /// - Complexity: O(count).
     mutating func readIntegers(count: Int, signed: Bool, version2: Bool) throws -> [Int64] {
-        try checkPlausible(count: count)
-        var position = self.position
-        defer { self.position = position }
-        // Every decoder below writes all `count` values or throws, so no slot stays uninitialized.
-        return try [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
+        try checkPlausible(count: count, density: .integerRLE)
+        // The decoder writes all `count` values or throws, so no slot stays uninitialized.
+        let values = try [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = 0
-            let out = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
-            try bytes.withUnsafeBufferPointer { input in
-                if version2 {
-                    try decodeRLEv2(input, &position, out, signed: signed)
-                } else {
-                    try decodeRLEv1(input, &position, out, signed: signed)
-                }
-            }
+            try readIntegers(into: UnsafeMutableBufferPointer(rebasing: buffer[0..<count]), signed: signed, version2: version2)
             initialized = count
         }
+        try checkNoPendingValues()
+        return values
+    }
+
+    /// Throws when the last run read extends past the values the column declares.
+    func checkNoPendingValues() throws {
+        guard pendingStart == pendingEnd else {
+            throw corrupt("the last run holds \(pendingEnd - pendingStart) values more than the column declares")
+        }
+    }
+
+    /// Decodes integers into `out`, resuming inside a run that an earlier call left unfinished,
+    /// so a long stream can be read in pieces.
+    ///
+    /// - Throws: `OrcError` when the stream ends early or a header is invalid.
+    /// - Complexity: O(out.count).
+    mutating func readIntegers(into out: UnsafeMutableBufferPointer<Int64>, signed: Bool, version2: Bool) throws {
+        var produced = 0
+        if pendingStart < pendingEnd {
+            produced = min(pendingEnd - pendingStart, out.count)
+            for index in 0..<produced { out[index] = pending[pendingStart + index] }
+            pendingStart += produced
+        }
+        guard produced < out.count else { return }
+
+        let input = bytes
+        var position = self.position
+        defer { self.position = position }
+        try input.withUnsafeBufferPointer { input in
+            while produced < out.count {
+                guard position < input.count else {
+                    throw corrupt("RLE ends after \(produced) of \(out.count) values")
+                }
+                guard let runLength = Self.runLength(input, at: position, version2: version2) else {
+                    throw corrupt("RLE header is cut off")
+                }
+                if runLength <= out.count - produced {
+                    produced += version2
+                        ? try decodeRunV2(input, &position, out, produced: produced, signed: signed)
+                        : try decodeRunV1(input, &position, out, produced: produced, signed: signed)
+                    continue
+                }
+
+                // The run extends past `out`, so decode it aside and keep the rest for the next call.
+                var scratch = pending.isEmpty ? [Int64](repeating: 0, count: 512) : pending
+                pending = []
+                try scratch.withUnsafeMutableBufferPointer { scratch in
+                    _ = version2
+                        ? try decodeRunV2(input, &position, scratch, produced: 0, signed: signed)
+                        : try decodeRunV1(input, &position, scratch, produced: 0, signed: signed)
+                }
+                pending = scratch
+                let take = out.count - produced
+                for index in 0..<take { out[produced + index] = scratch[index] }
+                produced += take
+                pendingStart = take
+                pendingEnd = runLength
+            }
+        }
+    }
+
+    // Returns the number of values of the run whose header starts at `position`, or nil when
+    // the header is cut off. Every run has at most 512 values.
+    private static func runLength(_ input: UnsafeBufferPointer<UInt8>, at position: Int, version2: Bool) -> Int? {
+        let header = input[position]
+        guard version2 else {
+            return header < 128 ? Int(header) + 3 : 256 - Int(header)
+        }
+        if header >> 6 == 0 { return Int(header & 7) + 3 }
+        guard position + 1 < input.count else { return nil }
+        return (Int(header & 1) << 8 | Int(input[position + 1])) + 1
     }
 
     private func readVarint(_ input: UnsafeBufferPointer<UInt8>, _ position: inout Int) throws -> UInt64 {
@@ -40,37 +102,32 @@ extension StreamDecoder {
         }
     }
 
-    private func decodeRLEv1(_ input: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ out: UnsafeMutableBufferPointer<Int64>, signed: Bool) throws {
-        var produced = 0
+    private func decodeRunV1(_ input: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ out: UnsafeMutableBufferPointer<Int64>, produced: Int, signed: Bool) throws -> Int {
         let count = out.count
-        while produced < count {
-            guard position < input.count else { throw corrupt("RLE v1 ends after \(produced) of \(count) values") }
-            let header = input[position]
+        let header = input[position]
+        position += 1
+        if header < 128 {
+            let run = Int(header) + 3
+            guard position < input.count else { throw corrupt("RLE v1 run delta is missing") }
+            let delta = Int64(Int8(bitPattern: input[position]))
             position += 1
-            if header < 128 {
-                let run = Int(header) + 3
-                guard position < input.count else { throw corrupt("RLE v1 run delta is missing") }
-                let delta = Int64(Int8(bitPattern: input[position]))
-                position += 1
-                let raw = try readVarint(input, &position)
-                let base = signed ? decodeZigzag(raw) : Int64(bitPattern: raw)
-                guard run <= count - produced else { throw corrupt("RLE v1 run of \(run) values overshoots the \(count) values of the column") }
-                var value = base
-                for index in produced..<(produced + run) {
-                    out[index] = value
-                    value = value &+ delta
-                }
-                produced += run
-            } else {
-                let literals = 256 - Int(header)
-                guard literals <= count - produced else { throw corrupt("RLE v1 literals overshoot the \(count) values of the column") }
-                for index in produced..<(produced + literals) {
-                    let raw = try readVarint(input, &position)
-                    out[index] = signed ? decodeZigzag(raw) : Int64(bitPattern: raw)
-                }
-                produced += literals
+            let raw = try readVarint(input, &position)
+            let base = signed ? decodeZigzag(raw) : Int64(bitPattern: raw)
+            guard run <= count - produced else { throw corrupt("RLE v1 run of \(run) values overshoots the \(count) values of the column") }
+            var value = base
+            for index in produced..<(produced + run) {
+                out[index] = value
+                value = value &+ delta
             }
+            return run
         }
+        let literals = 256 - Int(header)
+        guard literals <= count - produced else { throw corrupt("RLE v1 literals overshoot the \(count) values of the column") }
+        for index in produced..<(produced + literals) {
+            let raw = try readVarint(input, &position)
+            out[index] = signed ? decodeZigzag(raw) : Int64(bitPattern: raw)
+        }
+        return literals
     }
 
     // The 5-bit width codes of RLE v2: codes 0...23 mean 1...24 bits, then 26, 28, 30, 32, 40, 48, 56, 64.
@@ -104,44 +161,38 @@ extension StreamDecoder {
         }
     }
 
-    private func decodeRLEv2(_ input: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ out: UnsafeMutableBufferPointer<Int64>, signed: Bool) throws {
-        var produced = 0
+    private func decodeRunV2(_ input: UnsafeBufferPointer<UInt8>, _ position: inout Int, _ out: UnsafeMutableBufferPointer<Int64>, produced: Int, signed: Bool) throws -> Int {
         let count = out.count
-        while produced < count {
-            guard position < input.count else { throw corrupt("RLE v2 ends after \(produced) of \(count) values") }
-            let header = input[position]
-            switch header >> 6 {
-            case 0:
-                // Short repeat: 3 bits of byte width, 3 bits of run length minus 3.
-                let width = Int((header >> 3) & 7) + 1
-                let run = Int(header & 7) + 3
-                guard width < input.count - position else { throw corrupt("RLE v2 short repeat runs past the end") }
-                var raw: UInt64 = 0
-                for index in 1...width { raw = raw << 8 | UInt64(input[position + index]) }
-                position += width + 1
-                guard run <= count - produced else { throw corrupt("RLE v2 run of \(run) values overshoots the \(count) values of the column") }
-                let value = signed ? decodeZigzag(raw) : Int64(bitPattern: raw)
-                for index in produced..<(produced + run) { out[index] = value }
-                produced += run
-            case 1:
-                guard input.count - position >= 2 else { throw corrupt("RLE v2 direct header is cut off") }
-                let width = Self.decodeWidth((header >> 1) & 31)
-                let length = (Int(header & 1) << 8 | Int(input[position + 1])) + 1
-                position += 2
-                guard length <= count - produced else { throw corrupt("RLE v2 run of \(length) values overshoots the \(count) values of the column") }
-                let target = UnsafeMutableBufferPointer(rebasing: out[produced..<(produced + length)])
-                try unpack(input, &position, width: width, into: target)
-                if signed {
-                    for index in target.indices { target[index] = decodeZigzag(UInt64(bitPattern: target[index])) }
-                }
-                produced += length
-            case 2:
-                let length = try decodePatchedBase(input, &position, out, produced: produced)
-                produced += length
-            default:
-                let length = try decodeDelta(input, &position, out, produced: produced, signed: signed)
-                produced += length
+        let header = input[position]
+        switch header >> 6 {
+        case 0:
+            // Short repeat: 3 bits of byte width, 3 bits of run length minus 3.
+            let width = Int((header >> 3) & 7) + 1
+            let run = Int(header & 7) + 3
+            guard width < input.count - position else { throw corrupt("RLE v2 short repeat runs past the end") }
+            var raw: UInt64 = 0
+            for index in 1...width { raw = raw << 8 | UInt64(input[position + index]) }
+            position += width + 1
+            guard run <= count - produced else { throw corrupt("RLE v2 run of \(run) values overshoots the \(count) values of the column") }
+            let value = signed ? decodeZigzag(raw) : Int64(bitPattern: raw)
+            for index in produced..<(produced + run) { out[index] = value }
+            return run
+        case 1:
+            guard input.count - position >= 2 else { throw corrupt("RLE v2 direct header is cut off") }
+            let width = Self.decodeWidth((header >> 1) & 31)
+            let length = (Int(header & 1) << 8 | Int(input[position + 1])) + 1
+            position += 2
+            guard length <= count - produced else { throw corrupt("RLE v2 run of \(length) values overshoots the \(count) values of the column") }
+            let target = UnsafeMutableBufferPointer(rebasing: out[produced..<(produced + length)])
+            try unpack(input, &position, width: width, into: target)
+            if signed {
+                for index in target.indices { target[index] = decodeZigzag(UInt64(bitPattern: target[index])) }
             }
+            return length
+        case 2:
+            return try decodePatchedBase(input, &position, out, produced: produced)
+        default:
+            return try decodeDelta(input, &position, out, produced: produced, signed: signed)
         }
     }
 

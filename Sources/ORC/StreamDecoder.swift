@@ -4,14 +4,25 @@
 /// Each decoder reads a known number of values in one call and checks every length against the
 /// bytes that remain, so a damaged stream throws `OrcError` instead of reading past its end.
 struct StreamDecoder {
-    /// Every RLE form packs fewer than this many values into one byte (the densest is a byte
-    /// run of 130 booleans in 2 bytes), so a larger count cannot come from real data.
-    static let maximumValuesPerByte = 1040
+    /// The densest packing of each encoding, in values per stream byte: a byte RLE run packs 130
+    /// values into 2 bytes, an RLE v2 delta run with zero deltas packs 512 integers into 4 bytes,
+    /// and an unbounded decimal varint needs at least 1 byte. A larger count cannot come from
+    /// real data, so checking it first keeps a damaged row count from claiming memory.
+    enum Density: Int {
+        case byteRLE = 65
+        case integerRLE = 128
+        case varint = 1
+    }
 
     let bytes: [UInt8]
     let name: String
     let fileOffset: UInt64?
     var position = 0
+
+    // The values of an integer run that a piecewise read stopped inside, `pending[pendingStart..<pendingEnd]`.
+    var pending: [Int64] = []
+    var pendingStart = 0
+    var pendingEnd = 0
 
     init(_ bytes: [UInt8], name: String, fileOffset: UInt64? = nil) {
         self.bytes = bytes
@@ -25,9 +36,9 @@ struct StreamDecoder {
         .corrupt("invalid \(name) stream at decompressed stream byte \(position): \(problem)", offset: fileOffset)
     }
 
-    /// Throws unless `count` values could fit in this stream's remaining bytes.
-    func checkPlausible(count: Int) throws {
-        let (limit, overflow) = (remaining + 1).multipliedReportingOverflow(by: Self.maximumValuesPerByte)
+    /// Throws unless `count` values could fit in this stream's remaining bytes at the given density.
+    func checkPlausible(count: Int, density: Density) throws {
+        let (limit, overflow) = (remaining + 1).multipliedReportingOverflow(by: density.rawValue)
         guard overflow || count <= limit else {
             throw corrupt("\(count) values cannot fit in \(remaining) bytes; the row count or the stream is damaged")
         }
@@ -37,7 +48,7 @@ struct StreamDecoder {
 
     /// Decodes `count` bytes of byte RLE.
     mutating func readBytesRLE(count: Int) throws -> [UInt8] {
-        try checkPlausible(count: count)
+        try checkPlausible(count: count, density: .byteRLE)
         var output = [UInt8](repeating: 0, count: count)
         var produced = 0
         try bytes.withUnsafeBufferPointer { input in
@@ -72,7 +83,7 @@ struct StreamDecoder {
 
     /// Decodes `count` booleans of boolean RLE, most significant bit first.
     mutating func readBooleans(count: Int) throws -> [Bool] {
-        let packed = try readBytesRLE(count: (count + 7) / 8)
+        let packed = try readBytesRLE(count: count / 8 + (count % 8 == 0 ? 0 : 1))
         var output = [Bool](repeating: false, count: count)
         packed.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { out in

@@ -62,6 +62,18 @@ final class StringColumnWriter: ColumnWriter {
         flags: UnsafeBufferPointer<Bool>?
     ) {
         let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        // Locals for the loop: the properties are emptied meanwhile so the arrays stay unique,
+        // and the loop avoids the exclusivity checks of class properties.
+        var dictionary = self.dictionary
+        self.dictionary = StringDictionary()
+        var ids = self.ids
+        self.ids = []
+        var lastSeenGroup = self.lastSeenGroup
+        self.lastSeenGroup = []
+        var minimumId = groupMinimumId
+        var maximumId = groupMaximumId
+        let groupNumber = self.groupNumber
+
         var lengthSum: Int64 = 0
         var count = 0
         for row in rows {
@@ -75,22 +87,21 @@ final class StringColumnWriter: ColumnWriter {
             if Int(id) == lastSeenGroup.count {
                 lastSeenGroup.append(-1)
             }
+            // Each distinct value is compared with the bounds once per row group.
             if lastSeenGroup[Int(id)] != groupNumber {
                 lastSeenGroup[Int(id)] = groupNumber
-                updateGroupBounds(with: id)
+                if minimumId < 0 || dictionary.compare(id, minimumId) < 0 { minimumId = id }
+                if maximumId < 0 || dictionary.compare(id, maximumId) > 0 { maximumId = id }
             }
         }
+
+        self.dictionary = dictionary
+        self.ids = ids
+        self.lastSeenGroup = lastSeenGroup
+        groupMinimumId = minimumId
+        groupMaximumId = maximumId
         groupStatistics.lengthSum += lengthSum
         groupStatistics.count += UInt64(count)
-    }
-
-    private func updateGroupBounds(with id: Int32) {
-        if groupMinimumId < 0 || dictionary.compare(id, groupMinimumId) < 0 {
-            groupMinimumId = id
-        }
-        if groupMaximumId < 0 || dictionary.compare(id, groupMaximumId) > 0 {
-            groupMaximumId = id
-        }
     }
 
     private func writeDirect(
@@ -98,23 +109,25 @@ final class StringColumnWriter: ColumnWriter {
         flags: UnsafeBufferPointer<Bool>?
     ) {
         let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        let isBinary = type.kind == .binary
+        let data = self.data
         var statistics = groupStatistics
-        for row in rows {
-            if let flags, !flags[row] { continue }
+        lengthEncoder.write(rows: rows, present: flags, to: lengths) { row in
             let start = offsets[row]
             let length = offsets[row + 1] - start
             data.write(base + start, count: length)
-            lengthEncoder.write(Int64(length), to: lengths)
             statistics.lengthSum += Int64(length)
             statistics.count += 1
-            guard type.kind != .binary else { continue }
-            let value = UnsafeBufferPointer(start: base + start, count: length)
-            if statistics.bytesMinimum.map({ compareBytes(value, $0) < 0 }) ?? true {
-                statistics.bytesMinimum = Array(value)
+            if !isBinary {
+                let value = UnsafeBufferPointer(start: base + start, count: length)
+                if statistics.bytesMinimum.map({ compareBytes(value, $0) < 0 }) ?? true {
+                    statistics.bytesMinimum = Array(value)
+                }
+                if statistics.bytesMaximum.map({ compareBytes(value, $0) > 0 }) ?? true {
+                    statistics.bytesMaximum = Array(value)
+                }
             }
-            if statistics.bytesMaximum.map({ compareBytes(value, $0) > 0 }) ?? true {
-                statistics.bytesMaximum = Array(value)
-            }
+            return Int64(length)
         }
         groupStatistics = statistics
     }

@@ -5,7 +5,7 @@ struct StringDictionary {
     // Entry `i` spans `storage` bytes `starts[i]..<starts[i + 1]`.
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
-    // Each slot holds an entry id, or -1 when empty; the count is a power of two.
+    // Each slot contains an entry id, or -1 when empty. The slot count is a power of two.
     private var slots = [Int32](repeating: -1, count: 1024)
 
     /// The number of distinct values.
@@ -56,13 +56,13 @@ struct StringDictionary {
         }
     }
 
-    /// The start and length of an entry's bytes; valid until the next insertion.
+    /// Returns the start and length of an entry's bytes, valid until the next insertion.
     func entry(_ id: Int32) -> (start: UnsafePointer<UInt8>, length: Int) {
         let start = starts[Int(id)]
         return (UnsafePointer(storage.base + start), starts[Int(id) + 1] - start)
     }
 
-    /// A copy of an entry's bytes.
+    /// Returns a copy of an entry's bytes.
     func bytes(of id: Int32) -> [UInt8] {
         let (start, length) = entry(id)
         return Array(UnsafeBufferPointer(start: start, count: length))
@@ -75,7 +75,7 @@ struct StringDictionary {
         return compareBytes(leftStart, leftLength, rightStart, rightLength)
     }
 
-    /// The entry ids sorted byte-wise, the order of a DICTIONARY_DATA stream.
+    /// Returns the entry ids sorted byte-wise, the order of a DICTIONARY_DATA stream.
     ///
     /// - Complexity: O(n log n) comparisons.
     func sortedIds() -> [Int32] {

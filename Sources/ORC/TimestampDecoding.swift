@@ -21,7 +21,7 @@ final class TimestampConverter {
     /// Creates a converter for the writer's zone of one stripe.
     ///
     /// - Parameters:
-    ///   - writerTimezone: The stripe footer's zone name; nil, UTC and GMT need no offsets.
+    ///   - writerTimezone: The stripe footer's zone name. Nil, UTC and GMT need no offsets.
     ///   - isInstant: Whether the column is `timestamp with local time zone`.
     /// - Throws: `OrcError` when the zone name is unknown to the system time zone database.
     init(writerTimezone: String?, isInstant: Bool) throws {
@@ -39,15 +39,24 @@ final class TimestampConverter {
         zoneBase = Self.orcEpoch - offset2015
     }
 
-    /// Returns epoch seconds for stored seconds and the already decoded nanoseconds.
+    /// Returns epoch seconds and nanoseconds (0 to 999,999,999) for stored seconds and the
+    /// decoded nanoseconds.
     @inline(__always)
-    func epochSeconds(stored: Int64, nanoseconds: Int32) -> Int64 {
+    func epochTime(stored: Int64, nanoseconds: Int64) -> (seconds: Int64, nanoseconds: Int32) {
         var instant = stored &+ zoneBase
-        // Writers truncate negative instants toward zero before storing them, so an instant
-        // before 1970 with a fraction of at least a millisecond is one second too late.
-        if instant < 0, nanoseconds > 999_999 { instant &-= 1 }
-        guard zone != nil else { return instant }
-        return instant &+ offset(at: instant)
+        var nanos = nanoseconds
+        if nanos < 0 {
+            // The C++ writer behind pyarrow stores instants before 1970 as seconds truncated
+            // toward zero and negative nanoseconds, which normalize to the second before.
+            instant &-= 1
+            nanos += 1_000_000_000
+        } else if instant < 0, nanos > 999_999 {
+            // The Java writer also truncates toward zero but stores the positive fraction, so an
+            // instant before 1970 with at least a millisecond of fraction is one second too late.
+            instant &-= 1
+        }
+        let seconds = zone == nil ? instant : instant &+ offset(at: instant)
+        return (seconds, Int32(truncatingIfNeeded: nanos))
     }
 
     private func offset(at instant: Int64) -> Int64 {
@@ -66,16 +75,21 @@ final class TimestampConverter {
 
     /// Decodes the SECONDARY stream form of nanoseconds: the low 3 bits give the number of
     /// trailing decimal zeros removed minus one (0 means none), the rest the remaining digits.
+    ///
+    /// - Returns: Nanoseconds from -999,999,999 to 999,999,999, or nil when out of that range.
+    ///   Negative values come from writers that store instants before 1970 with a negative fraction.
     @inline(__always)
     static func decodeNanoseconds(_ encoded: Int64) -> Int64? {
         let zeros = encoded & 7
-        var value = Int64(bitPattern: UInt64(bitPattern: encoded) >> 3)
+        var value = encoded >> 3
         if zeros != 0 {
             for _ in 0...zeros {
-                value = value.multipliedReportingOverflow(by: 10).partialValue
+                let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+                guard !overflow else { return nil }
+                value = product
             }
         }
-        guard value >= 0, value < 1_000_000_000 else { return nil }
+        guard value > -1_000_000_000, value < 1_000_000_000 else { return nil }
         return value
     }
 }

@@ -37,6 +37,11 @@ let orcCommands = CommandGroup(
 
 private func printRows(path: String, columns: [String]?, limit: Int) throws {
     let reader = try OrcReader(path: path)
+    do {
+        _ = try reader.columnIds(ofFields: columns)
+    } catch let error as OrcError {
+        throw UsageError(description: "invalid value for --columns: \(error.message)")
+    }
     let formatter = OrcJSONFormatter()
     var remaining = limit
     var buffer = ""

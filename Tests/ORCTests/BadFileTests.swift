@@ -57,6 +57,47 @@ struct BadFileTests {
         #expect(error.description.contains("length -17"))
     }
 
+    @Test("LZO compression is rejected")
+    func lzoCompressionRejected() throws {
+        // The postscript of this uncompressed file holds field 2 (compression) as bytes 0x10 0x00.
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: OrcExamples.path("TestOrcFile.metaData.orc"))))
+        let postScriptStart = bytes.count - 1 - Int(bytes[bytes.count - 1])
+        let field = try #require((postScriptStart..<(bytes.count - 2)).first { bytes[$0] == 0x10 && bytes[$0 + 1] == 0x00 })
+        bytes[field + 1] = 0x03
+        let directory = try WriterTestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/lzo.orc"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        let error = try #require(readError(path))
+        #expect(error.file == path)
+        #expect(error.description.contains("LZO compression is not supported"))
+    }
+
+    @Test("Postscript without magic reads")
+    func postscriptWithoutMagic() throws {
+        // The earliest writers left field 8000 (the magic) out of the postscript, which then ends
+        // without the 7 bytes 0x82 0xF4 0x03 0x03 'O' 'R' 'C'.
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: OrcExamples.path("TestOrcFile.test1.orc"))))
+        let postScriptLength = Int(original[original.count - 1])
+        #expect(Array(original[(original.count - 8)..<(original.count - 1)]) == [0x82, 0xF4, 0x03, 0x03, 0x4F, 0x52, 0x43])
+        let stripped = Array(original[0..<(original.count - 8)]) + [UInt8(postScriptLength - 7)]
+        let directory = try WriterTestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/no-magic.orc"
+        try Data(stripped).write(to: URL(fileURLWithPath: path))
+
+        let reader = try OrcReader(path: path)
+        #expect(reader.rowCount == 2)
+        #expect(try reader.readStripe(0).rowCount == 2)
+
+        var withoutHeader = stripped
+        withoutHeader[0] = 0x58
+        let headerPath = directory + "/no-magic-no-header.orc"
+        try Data(withoutHeader).write(to: URL(fileURLWithPath: headerPath))
+        #expect(readError(headerPath)?.description.contains("magic 'ORC'") == true)
+    }
+
     @Test("Missing file names the path")
     func missingFile() throws {
         let path = OrcExamples.path("no-such-file.orc")

@@ -37,7 +37,7 @@ enum ExpectedValueComparison {
         case let (.date(days), .string(text)):
             let actual = CivilTime.formatDate(days: Int64(days[row]))
             return actual == text ? nil : "\(path): read \(actual), expected \(text)"
-        case let (.decimal(column), .number(text)):
+        case let (.decimal(column), .number(text)), let (.decimal(column), .string(text)):
             let actual = column.string(at: row)
             return actual == text ? nil : "\(path): read \(actual), expected \(text)"
         case let (.struct(fields), .object(members)):
@@ -72,6 +72,12 @@ enum ExpectedValueComparison {
                 }
             }
             return nil
+        case let (.union(union), .object(members)):
+            guard members.count == 2, members[0] == ("tag", .number(String(union.tags[row]))) else {
+                return "\(path): read variant \(union.tags[row]), expected \(expected)"
+            }
+            let tag = Int(union.tags[row])
+            return mismatch(union.variants[tag], type: type.children[tag], row: union.offsets[row], expected: members[1].1, path: path + ".value")
         default:
             return "\(path): a \(type) value cannot match expected \(expected)"
         }

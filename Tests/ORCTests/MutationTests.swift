@@ -56,8 +56,8 @@ struct MutationTests {
         #expect(outcomes.threw > 0, "seed \(seed): no mutation of \(name) was detected")
     }
 
-    /// Flips bits, overwrites bytes with extreme values or zeroes a run; half the variants aim
-    /// at the last 300 bytes, where the footer and postscript sit.
+    /// Flips bits, overwrites bytes with extreme values or sets a run to 0xFF. Half the variants
+    /// aim at the last 300 bytes, where the footer and postscript are.
     static func mutate(_ bytes: [UInt8], using generator: inout SeededGenerator, tailBias: Bool) -> [UInt8] {
         var mutated = bytes
         let lower = tailBias ? max(0, bytes.count - 300) : 0

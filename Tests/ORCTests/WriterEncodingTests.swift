@@ -11,8 +11,8 @@ private func encodeIntegers(_ values: [Int64], signed: Bool) -> [UInt8] {
     return Array(stream.output.bytes)
 }
 
-/// The sub-encoding of each run in an RLE v2 stream: 0 short repeat, 1 direct, 2 patched
-/// base, 3 delta.
+/// Returns the sub-encodings of the runs in an RLE v2 stream: 0 short repeat, 1 direct,
+/// 2 patched base, 3 delta.
 private func runEncodings(_ bytes: [UInt8], count: Int, signed: Bool) throws -> Set<Int> {
     var decoder = StreamDecoder(bytes, name: "test")
     var kinds: Set<Int> = []

@@ -69,13 +69,7 @@ struct WriterInteropTests {
         let directory = try WriterTestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let table = WriterTestTable(rows: 3_000, seed: 99)
-        var columns: [[String: Any]] = []
-        var expected: [String: [String?]] = [:]
-        for (name, type) in zip(table.schema.fieldNames, table.schema.children) {
-            let values = WriterTestSupport.canonicalStrings(table.columnVector(named: name), type: type)
-            expected[name] = values
-            columns.append(["name": name, "type": type.description, "values": values.map { $0 as Any? ?? NSNull() }])
-        }
+        let (columns, expected) = Self.oracleColumns(table)
         let codecs = ["uncompressed", "zlib", "snappy", "zstd", "lz4"]
         var files: [[String: Any]] = []
         for codec in codecs {
@@ -84,7 +78,10 @@ struct WriterInteropTests {
             }
         }
         // A small stripe size gives the files several stripes.
-        files.append(["path": "\(directory)/stripes.orc", "compression": "zlib", "dictionary_key_size_threshold": 1.0, "stripe_size": 65_536])
+        files.append([
+            "path": "\(directory)/stripes.orc", "compression": "uncompressed", "dictionary_key_size_threshold": 1.0,
+            "stripe_size": 32_768, "batch_size": 256,
+        ])
         let specPath = "\(directory)/spec.json"
         try JSONSerialization.data(withJSONObject: ["columns": columns, "files": files]).write(to: URL(fileURLWithPath: specPath))
         _ = try WriterTestSupport.runOracle(["write", specPath])
@@ -103,10 +100,22 @@ struct WriterInteropTests {
         #expect(directFooter.columns[gameColumn].kind == .directV2)
         #expect(try OrcReader(path: "\(directory)/stripes.orc").stripes.count > 1)
     }
+
+    /// Returns the oracle's column specs for a table and the canonical strings of each column.
+    static func oracleColumns(_ table: WriterTestTable) -> (columns: [[String: Any]], expected: [String: [String?]]) {
+        var columns: [[String: Any]] = []
+        var expected: [String: [String?]] = [:]
+        for (name, type) in zip(table.schema.fieldNames, table.schema.children) {
+            let values = WriterTestSupport.canonicalStrings(table.columnVector(named: name), type: type)
+            expected[name] = values
+            columns.append(["name": name, "type": type.description, "values": values.map { $0 as Any? ?? NSNull() }])
+        }
+        return (columns, expected)
+    }
 }
 
 extension WriterTestTable {
-    /// The vector of a top-level field.
+    /// Returns the vector of a top-level field.
     func columnVector(named name: String) -> ColumnVector {
         guard case .struct(let fields) = root.values, let index = schema.fieldNames.firstIndex(of: name) else {
             fatalError("no field \(name)")

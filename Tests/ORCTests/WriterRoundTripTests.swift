@@ -77,6 +77,30 @@ struct WriterRoundTripTests {
         #expect(try reader.stripeFooter(0).writerTimezone == "UTC")
     }
 
+    @Test("long string statistics become bounds")
+    func longStringBounds() throws {
+        let directory = try WriterTestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let schema = OrcType.struct([("text", OrcType(.string))])
+        let low = String(repeating: "a", count: 1_023) + "é" + "zz"
+        let high = String(repeating: "y", count: 1_500)
+        let rows = ColumnVector(count: 3, values: .struct([
+            ColumnVector(count: 3, values: .bytes(BytesColumn(strings: [high, "m", low]))),
+        ]))
+        let path = "\(directory)/bounds.orc"
+        let writer = try OrcWriter(path: path, schema: schema)
+        try writer.write(rows)
+        try writer.close()
+
+        let statistics = try #require(try OrcReader(path: path).fileStatistics[1].stringStatistics)
+        #expect(statistics.minimum == nil)
+        #expect(statistics.maximum == nil)
+        // "é" takes 2 bytes and would pass 1,024, so the lower bound stops before it.
+        #expect(statistics.lowerBound == String(repeating: "a", count: 1_023))
+        #expect(statistics.upperBound == String(repeating: "y", count: 1_023) + "z")
+        #expect(statistics.sum == Int64(low.utf8.count + high.utf8.count + 1))
+    }
+
     @Test("row index positions locate each row group", arguments: [CompressionKind.none, .zlib])
     func rowIndexPositions(codec: CompressionKind) throws {
         let directory = try WriterTestSupport.makeTemporaryDirectory()
@@ -192,13 +216,27 @@ struct WriterRoundTripTests {
         let writer = try OrcWriter(path: "\(directory)/bad.orc", schema: schema)
         let wrongType = ColumnVector(count: 1, values: .struct([ColumnVector(count: 1, values: .double([1]))]))
         #expect(throws: OrcError.self) { try writer.write(wrongType) }
+        let valid = ColumnVector(count: 1, values: .struct([ColumnVector(count: 1, values: .integer([1]))]))
+        #expect(throws: OrcError.self) { try writer.write(valid) }
+        #expect(throws: OrcError.self) { try writer.close() }
+        #expect(!FileManager.default.fileExists(atPath: "\(directory)/bad.orc"))
+
+        let intWriter = try OrcWriter(path: "\(directory)/int.orc", schema: schema)
+        let tooLarge = ColumnVector(count: 1, values: .struct([ColumnVector(count: 1, values: .integer([1 << 31]))]))
+        #expect(throws: OrcError.self) { try intWriter.write(tooLarge) }
         #expect(throws: OrcError.self) { try OrcWriter(path: "\(directory)/list.orc", schema: .struct([("l", .list(OrcType(.int)))])) }
         #expect(throws: OrcError.self) { try OrcWriter(path: "\(directory)/root.orc", schema: OrcType(.int)) }
+
+        let decimalWriter = try OrcWriter(path: "\(directory)/decimal.orc", schema: .struct([("d", .decimal(precision: 4, scale: 2))]))
+        let tooWide = ColumnVector(count: 1, values: .struct([
+            ColumnVector(count: 1, values: .decimal(DecimalColumn(values: [10_000], precision: 4, scale: 2))),
+        ]))
+        #expect(throws: OrcError.self) { try decimalWriter.write(tooWide) }
     }
 }
 
 extension WriterTestTable {
-    /// The rows `range` of the table as a root vector.
+    /// Returns the rows `range` of the table as a root vector.
     func slice(_ range: Range<Int>) -> ColumnVector {
         Self.slice(root, range)
     }

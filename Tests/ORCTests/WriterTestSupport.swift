@@ -6,7 +6,7 @@ import Testing
 /// Helpers shared by the writer tests: the pyarrow oracle, seeded test tables and the
 /// canonical string form that both sides compare.
 enum WriterTestSupport {
-    /// The Python interpreter with pyarrow, from RETENTION_PYTHON or the project's venv.
+    /// Returns the Python interpreter with pyarrow, from RETENTION_PYTHON or the project's venv.
     static func pythonPath() throws -> String {
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["RETENTION_PYTHON"], !path.isEmpty { return path }
@@ -56,7 +56,7 @@ enum WriterTestSupport {
         return results
     }
 
-    /// A fresh temporary directory, removed by the caller.
+    /// Creates a fresh temporary directory, which the caller removes.
     static func makeTemporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "orc-writer-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -74,7 +74,7 @@ enum WriterTestSupport {
         return "row \(row): got \(actual[row].map { String($0.prefix(80)) } ?? "null"), expected \(expected[row].map { String($0.prefix(80)) } ?? "null")"
     }
 
-    /// The rows of a vector as the oracle's canonical strings, nil for null.
+    /// Returns the rows of a vector as the oracle's canonical strings, nil for null.
     static func canonicalStrings(_ vector: ColumnVector, type: OrcType) -> [String?] {
         (0..<vector.count).map { row in
             vector.isNull(row) ? nil : canonicalString(vector.values, row: row, type: type)

@@ -29,6 +29,9 @@ struct WriterTestTable {
     ]
 
     /// Makes `rows` rows from `seed`.
+    ///
+    /// - Parameters:
+    ///   - withNestedStruct: Whether to add a struct column with two fields.
     init(rows: Int, seed: UInt64, withNestedStruct: Bool = false) {
         var generator = SeededGenerator(seed: seed)
         var fields = Self.fields

@@ -122,6 +122,7 @@ def write(spec_path):
             table, target["path"], compression=target["compression"],
             dictionary_key_size_threshold=target["dictionary_key_size_threshold"],
             stripe_size=target.get("stripe_size", 64 * 1024 * 1024),
+            batch_size=target.get("batch_size", 1024),
         )
 
 
