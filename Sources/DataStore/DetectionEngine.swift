@@ -38,6 +38,15 @@ public struct EngineRun: Sendable {
     /// The growth of the peak resident size during the run, in bytes, where Linux reports it.
     public var peakMemoryGrowth: Int?
 
+    /// Creates a run from its measurements.
+    public init(engine: DetectionEngine?, result: DetectionResult?, rows: Int, seconds: Double, peakMemoryGrowth: Int?) {
+        self.engine = engine
+        self.result = result
+        self.rows = rows
+        self.seconds = seconds
+        self.peakMemoryGrowth = peakMemoryGrowth
+    }
+
     /// The rows scanned per second of wall time.
     public var rowsPerSecond: Double { seconds > 0 ? Double(rows) / seconds : 0 }
 
