@@ -4,7 +4,7 @@ import ORC
 ///
 /// Stores written here use `int`, `timestamp`, `string` and `int`. Stores that Spark or Hive
 /// write may widen ids and results to `bigint`, narrow results to `smallint` or `tinyint`, and
-/// declare game types as `varchar(n)` or `char(n)`; those are read as well.
+/// declare game types as `varchar(n)` or `char(n)`. Those stores are read as well.
 public enum ActionSchema {
     /// The schema that `retention datastore generate` and `import` write.
     public static let written = OrcType.struct([

@@ -45,7 +45,7 @@ public enum StoreWriting {
     ///
     /// - Returns: The number of rows written.
     /// - Throws: `DataStoreError` naming the line, column and value of the first bad row, or the
-    ///   file that cannot be read or written; no part file is left behind then.
+    ///   file that cannot be read or written. No part file is left behind then.
     public static func importCSV(_ csvPath: String, directory: String, stripeRows: Int) throws -> Int {
         var reader = try CSVActionReader(path: csvPath)
         try prepareDirectory(directory)
