@@ -101,6 +101,36 @@ struct OrcStoreTests {
         #expect(answers.columns.flagged == expected)
     }
 
+    @Test("rows with a null detection column are skipped")
+    func nullValuesSkipped() async throws {
+        // Player 1 has ten losses, but three rows lack a user, a time or a result, which leaves seven
+        // games: flagged only with allow-short. The null game type of row 9 does not matter.
+        let count = 10
+        let path = try makeTemporaryDirectory("nulls").appendingPathComponent("part-00000.orc").path
+        let writer = try OrcWriter(path: path, schema: ActionSchema.written)
+        try writer.write(ColumnVector(count: count, values: .struct([
+            ColumnVector(count: count, present: (0..<count).map { $0 != 2 }, values: .integer(Array(repeating: 1, count: count))),
+            ColumnVector(count: count, present: (0..<count).map { $0 != 4 }, values: .timestamp(TimestampColumn(
+                seconds: (0..<count).map { 1_767_225_600 + Int64($0) }, nanoseconds: Array(repeating: 0, count: count)))),
+            ColumnVector(count: count, present: (0..<count).map { $0 != 9 }, values: .bytes(BytesColumn(strings: Array(repeating: "poker", count: count)))),
+            ColumnVector(count: count, present: (0..<count).map { $0 != 6 }, values: .integer(Array(repeating: -1, count: count))),
+        ])))
+        try writer.close()
+        let store = try OrcActionStore(path: path)
+
+        let strict = try await allAnswers(store, rule: .standard)
+        let lenient = try await allAnswers(store, rule: LossRatioRule(lastGames: 10, threshold: 0.7, allowsShortHistory: true))
+
+        for result in [strict.reference, strict.rows, strict.columns] {
+            #expect(result.rowsRead == 7)
+            #expect(result.flagged.isEmpty)
+        }
+        let expected = [FlaggedUser(userID: 1, losses: 7, games: 7, lastActionTime: 1_767_225_609 * ActionTime.nanosecondsPerSecond)]
+        #expect(lenient.reference.flagged == expected)
+        #expect(lenient.rows.flagged == expected)
+        #expect(lenient.columns.flagged == expected)
+    }
+
     @Test("missing column names the file, column and columns found")
     func missingColumn() throws {
         let schema = OrcType.struct([("user_id", OrcType(.int)), ("action_time", OrcType(.timestamp)),
