@@ -79,7 +79,11 @@ extension OrcReader {
             }
             return ColumnBatch(schema: projected, fileColumnIds: fileIds, root: root)
         } catch let error as OrcError {
-            throw error.located(file: path, stripe: index)
+            var located = error.located(file: path, stripe: index)
+            if let column = located.column, located.columnPath == nil {
+                located.columnPath = schema.path(ofColumn: column)
+            }
+            throw located
         }
     }
 
@@ -119,8 +123,10 @@ extension OrcReader {
             let overlaps = (root >= type.columnId && root <= type.maximumColumnId)
                 || schema.subtree(columnId: root).map { type.columnId >= $0.columnId && type.columnId <= $0.maximumColumnId } == true
             if overlaps {
-                throw OrcError.unsupported("column \(root) is encrypted and this reader cannot decrypt ORC column encryption; leave it out of the selection")
+                var error = OrcError.unsupported("the column is encrypted and this reader cannot decrypt ORC column encryption; leave it out of the selection")
                     .located(file: path, column: root)
+                error.columnPath = schema.path(ofColumn: root)
+                throw error
             }
         }
     }

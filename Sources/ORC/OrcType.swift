@@ -158,6 +158,28 @@ public struct OrcType: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
+    /// Returns the dotted field path of a column, such as `middle.list._elem`, or nil when the
+    /// id is outside this subtree. List elements are `_elem`, map parts `_key` and `_value`, and
+    /// union variants `_0`, `_1` and so on; the root is the empty path.
+    ///
+    /// - Complexity: O(depth × fan-out).
+    public func path(ofColumn id: Int) -> String? {
+        guard id >= columnId, id <= maximumColumnId else { return nil }
+        if id == columnId { return "" }
+        for (index, child) in children.enumerated() where id <= child.maximumColumnId {
+            let name: String
+            switch kind {
+            case .struct: name = fieldNames[index]
+            case .list: name = "_elem"
+            case .map: name = index == 0 ? "_key" : "_value"
+            default: name = "_\(index)"
+            }
+            guard let rest = child.path(ofColumn: id) else { return nil }
+            return rest.isEmpty ? name : name + "." + rest
+        }
+        return nil
+    }
+
     /// Returns the type of the struct field with the given name, or nil when there is none.
     public func field(named name: String) -> OrcType? {
         guard kind == .struct, let index = fieldNames.firstIndex(of: name) else { return nil }
