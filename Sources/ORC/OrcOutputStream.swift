@@ -6,7 +6,7 @@
 /// compression the bytes go straight to the output with no headers.
 final class OrcOutputStream {
     /// The finished bytes of the stream: compressed chunks with headers, or the raw bytes.
-    let output = ByteSink(initialCapacity: 1 << 16)
+    let output = ByteSink(initialCapacity: 4096)
 
     private let compressor: ChunkCompressor?
     private let blockSize: Int
@@ -88,11 +88,6 @@ final class OrcOutputStream {
             positions.append(UInt64(output.count))
             positions.append(UInt64(chunkCount))
         }
-    }
-
-    /// Whether nothing has been written since the stream was created or reset.
-    var isEmpty: Bool {
-        output.count == 0 && chunkCount == 0
     }
 
     /// Compresses the last partial chunk so that `output` contains the whole stream.
