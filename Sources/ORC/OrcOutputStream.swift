@@ -90,6 +90,12 @@ final class OrcOutputStream {
         }
     }
 
+    /// The bytes the stream holds: finished output plus the uncompressed bytes of the current
+    /// chunk, which is how much memory the stream's data takes before compression of that chunk.
+    var bufferedSize: Int {
+        output.count + chunkCount
+    }
+
     /// Compresses the last partial chunk so that `output` contains the whole stream.
     func finish() {
         if chunkCount > 0 {

@@ -38,6 +38,34 @@ struct WriterRoundTripTests {
         }
     }
 
+    @Test("reader batches copy into a new file")
+    func copyReaderBatches() throws {
+        let directory = try WriterTestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let table = WriterTestTable(rows: 3_000, seed: 17, withNestedStruct: true)
+        // The writer checks the stripe size after each row group, so groups are kept small.
+        var options = OrcWriterOptions(compression: .snappy)
+        options.stripeSize = 20_000
+        options.rowIndexStride = 500
+        let original = "\(directory)/original.orc"
+        let writer = try OrcWriter(path: original, schema: table.schema, options: options)
+        try writer.write(table.root)
+        try writer.close()
+
+        let reader = try OrcReader(path: original)
+        let copy = "\(directory)/copy.orc"
+        let copier = try OrcWriter(path: copy, schema: reader.schema, options: OrcWriterOptions(compression: .lz4))
+        try reader.forEachStripe { batch in try copier.write(batch) }
+        try copier.close()
+
+        #expect(reader.stripes.count > 1)
+        let expected = try WriterTestSupport.readWithLibrary(original)
+        let actual = try WriterTestSupport.readWithLibrary(copy)
+        for name in table.schema.fieldNames {
+            #expect(WriterTestSupport.firstMismatch(actual[name] ?? [], expected[name] ?? []) == nil, "column \(name)")
+        }
+    }
+
     @Test("statistics match the values")
     func statistics() throws {
         let directory = try WriterTestSupport.makeTemporaryDirectory()
