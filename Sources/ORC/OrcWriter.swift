@@ -55,7 +55,7 @@ public final class OrcWriter {
     /// - Parameters:
     ///   - path: Where the file appears once closed; an existing file there is replaced then.
     ///   - schema: A struct type whose fields are boolean, integer, float, double, string,
-    ///     varchar, char, binary, timestamp, date, decimal or struct columns.
+    ///     varchar, char, binary, timestamp, date, decimal, struct, list or map columns.
     ///   - options: Compression, stripe, row index and dictionary settings.
     /// - Throws: `OrcError` for a schema or option the writer does not support, or when the
     ///   temporary file cannot be created.
@@ -106,9 +106,15 @@ public final class OrcWriter {
                 children.append(try makeColumnWriter(child, compressor: compressor, options: options, into: &columns))
             }
             writer = StructColumnWriter(type: type, compressor: compressor, blockSize: blockSize, children: children)
-        case .list, .map, .union:
+        case .list, .map:
+            var children: [ColumnWriter] = []
+            for child in type.children {
+                children.append(try makeColumnWriter(child, compressor: compressor, options: options, into: &columns))
+            }
+            writer = ListColumnWriter(type: type, compressor: compressor, blockSize: blockSize, children: children)
+        case .union:
             throw OrcError.unsupported(
-                "column \(type.columnId) has type \(type), which the writer does not support; use struct and primitive types")
+                "column \(type.columnId) has type \(type), which the writer does not support; use struct, list, map and primitive types")
         }
         columns.append(writer)
         return writer

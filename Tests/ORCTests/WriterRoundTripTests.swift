@@ -9,7 +9,7 @@ struct WriterRoundTripTests {
     func multipleStripes(codec: CompressionKind) throws {
         let directory = try WriterTestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let table = WriterTestTable(rows: 12_000, seed: 5, withNestedStruct: true)
+        let table = WriterTestTable(rows: 12_000, seed: 5, withNestedStruct: true, withCollections: true)
         var options = OrcWriterOptions(compression: codec)
         options.stripeSize = 150_000
         options.rowIndexStride = 1_000
@@ -42,7 +42,7 @@ struct WriterRoundTripTests {
     func copyReaderBatches() throws {
         let directory = try WriterTestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let table = WriterTestTable(rows: 3_000, seed: 17, withNestedStruct: true)
+        let table = WriterTestTable(rows: 3_000, seed: 17, withNestedStruct: true, withCollections: true)
         // The writer checks the stripe size after each row group, so groups are kept small.
         var options = OrcWriterOptions(compression: .snappy)
         options.stripeSize = 20_000
@@ -252,7 +252,7 @@ struct WriterRoundTripTests {
         let intWriter = try OrcWriter(path: "\(directory)/int.orc", schema: schema)
         let tooLarge = ColumnVector(count: 1, values: .struct([ColumnVector(count: 1, values: .integer([1 << 31]))]))
         #expect(throws: OrcError.self) { try intWriter.write(tooLarge) }
-        #expect(throws: OrcError.self) { try OrcWriter(path: "\(directory)/list.orc", schema: .struct([("l", .list(OrcType(.int)))])) }
+        #expect(throws: OrcError.self) { try OrcWriter(path: "\(directory)/union.orc", schema: .struct([("u", .union([OrcType(.int)]))])) }
         #expect(throws: OrcError.self) { try OrcWriter(path: "\(directory)/root.orc", schema: OrcType(.int)) }
 
         let decimalWriter = try OrcWriter(path: "\(directory)/decimal.orc", schema: .struct([("d", .decimal(precision: 4, scale: 2))]))
@@ -287,7 +287,15 @@ extension WriterTestTable {
         case .decimal(let column):
             values = .decimal(DecimalColumn(values: Array(column.values[range]), precision: column.precision, scale: column.scale))
         case .struct(let fields): values = .struct(fields.map { slice($0, range) })
-        case .list, .map, .union: fatalError("no slicing for \(vector.values)")
+        case .list(let column):
+            let entries = column.offsets[range.lowerBound]..<column.offsets[range.upperBound]
+            let offsets = column.offsets[range.lowerBound...range.upperBound].map { $0 - entries.lowerBound }
+            values = .list(ListColumn(offsets: offsets, elements: slice(column.elements, entries)))
+        case .map(let column):
+            let entries = column.offsets[range.lowerBound]..<column.offsets[range.upperBound]
+            let offsets = column.offsets[range.lowerBound...range.upperBound].map { $0 - entries.lowerBound }
+            values = .map(MapColumn(offsets: offsets, keys: slice(column.keys, entries), values: slice(column.values, entries)))
+        case .union: fatalError("no slicing for \(vector.values)")
         }
         return ColumnVector(count: range.count, present: present, values: values)
     }

@@ -99,7 +99,19 @@ enum WriterTestSupport {
             return zip(type.fieldNames, zip(fields, type.children)).map { name, pair in
                 "\(name)=\(pair.0.isNull(row) ? "null" : canonicalString(pair.0.values, row: row, type: pair.1))"
             }.joined(separator: ";")
-        case .list, .map, .union: return "unsupported"
+        case .list(let column):
+            let elements = (column.offsets[row]..<column.offsets[row + 1]).map { index in
+                column.elements.isNull(index) ? "null" : canonicalString(column.elements.values, row: index, type: type.children[0])
+            }
+            return "[" + elements.joined(separator: ",") + "]"
+        case .map(let column):
+            let entries = (column.offsets[row]..<column.offsets[row + 1]).map { index in
+                let key = canonicalString(column.keys.values, row: index, type: type.children[0])
+                let value = column.values.isNull(index) ? "null" : canonicalString(column.values.values, row: index, type: type.children[1])
+                return key + ":" + value
+            }
+            return "{" + entries.joined(separator: ",") + "}"
+        case .union: return "unsupported"
         }
     }
 

@@ -32,11 +32,16 @@ struct WriterTestTable {
     ///
     /// - Parameters:
     ///   - withNestedStruct: Whether to add a struct column with two fields.
-    init(rows: Int, seed: UInt64, withNestedStruct: Bool = false) {
+    ///   - withCollections: Whether to add a list and a map column.
+    init(rows: Int, seed: UInt64, withNestedStruct: Bool = false, withCollections: Bool = false) {
         var generator = SeededGenerator(seed: seed)
         var fields = Self.fields
         if withNestedStruct {
             fields.append(("detail", .struct([("level", OrcType(.int)), ("note", OrcType(.string))])))
+        }
+        if withCollections {
+            fields.append(("scores", .list(OrcType(.long))))
+            fields.append(("prices", .map(key: OrcType(.string), value: OrcType(.double))))
         }
         schema = .struct(fields)
         var vectors: [ColumnVector] = []
@@ -107,6 +112,22 @@ struct WriterTestTable {
                 }
             }
             return ColumnVector(count: rows, present: present, values: .decimal(DecimalColumn(values: values, precision: precision, scale: type.scale ?? 0)))
+        case .list, .map:
+            // Null rows and every fifth row are empty; the others hold up to 6 entries.
+            var offsets = [0]
+            for row in 0..<rows {
+                let length = present[row] && row % 5 != 0 ? Int.random(in: 1...6, using: &generator) : 0
+                offsets.append(offsets.last! + length)
+            }
+            let entries = offsets.last!
+            let first = makeVector(type.children[0], name: "\(name).key", rows: entries, column: column + 1, generator: &generator)
+            if type.kind == .list {
+                return ColumnVector(count: rows, present: present, values: .list(ListColumn(offsets: offsets, elements: first)))
+            }
+            // Map keys cannot be null; the values keep their nulls.
+            let keys = ColumnVector(count: entries, values: first.values)
+            let values = makeVector(type.children[1], name: "\(name).value", rows: entries, column: column + 2, generator: &generator)
+            return ColumnVector(count: rows, present: present, values: .map(MapColumn(offsets: offsets, keys: keys, values: values)))
         case .struct:
             var fields: [ColumnVector] = []
             for (index, child) in type.children.enumerated() {
