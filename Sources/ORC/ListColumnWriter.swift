@@ -1,7 +1,8 @@
-/// Writes `array` and `map` columns: the number of entries of each non-null row as unsigned
-/// RLE v2 in LENGTH, and the entries in the child columns, the element for a list and the key
-/// and value for a map, as the ORC specification's "List Columns" and "Map Columns" sections
-/// describe.
+/// Writes `array` and `map` columns as the ORC specification's "List Columns" and "Map
+/// Columns" sections describe.
+///
+/// LENGTH holds the number of entries of each non-null row as unsigned RLE v2. The entries go to
+/// the child columns: the element for a list, the key and the value for a map.
 final class ListColumnWriter: ColumnWriter {
     /// The writers of the element, or of the key and the value.
     let children: [ColumnWriter]
