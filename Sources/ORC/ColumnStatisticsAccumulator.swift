@@ -26,7 +26,7 @@ struct ColumnStatisticsAccumulator {
 
     var trueCount: UInt64 = 0
 
-    /// The fewest and most children of one list or map, and the children of all of them.
+    /// The minimum and maximum number of children of one list or map, and the total of all.
     var childrenMinimum = UInt64.max
     var childrenMaximum: UInt64 = 0
     var childrenTotal: UInt64 = 0
