@@ -58,7 +58,11 @@ extension OrcReader {
         guard let rowCount = Int(exactly: stripe.numberOfRows ?? 0) else {
             throw OrcError.corrupt("stripe declares \(stripe.numberOfRows ?? 0) rows").located(file: path, stripe: index)
         }
-        let context = try StripeContext(reader: self, index: index, stripe: stripe, footer: footer)
+        var context = try StripeContext(reader: self, index: index, stripe: stripe, footer: footer)
+        let selectedColumns = schema.kind == .struct
+            ? Set(selected.flatMap { $0.type.columnId...$0.type.maximumColumnId } + [0])
+            : Set(0...schema.maximumColumnId)
+        context.prefetchStreams(ofColumns: selectedColumns)
 
         do {
             let root: ColumnVector
