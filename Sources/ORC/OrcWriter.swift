@@ -55,7 +55,7 @@ public final class OrcWriter {
     /// - Parameters:
     ///   - path: Where the file appears once closed; an existing file there is replaced then.
     ///   - schema: A struct type whose fields are boolean, integer, float, double, string,
-    ///     varchar, char, binary, timestamp, date, decimal, struct, list or map columns.
+    ///     varchar, char, binary, timestamp, date, decimal, struct, list, map or union columns.
     ///   - options: Compression, stripe, row index and dictionary settings.
     /// - Throws: `OrcError` for a schema or option the writer does not support, or when the
     ///   temporary file cannot be created.
@@ -113,8 +113,14 @@ public final class OrcWriter {
             }
             writer = ListColumnWriter(type: type, compressor: compressor, blockSize: blockSize, children: children)
         case .union:
-            throw OrcError.unsupported(
-                "column \(type.columnId) has type \(type), which the writer does not support; use struct, list, map and primitive types")
+            guard (1...256).contains(type.children.count) else {
+                throw OrcError.invalidArgument("column \(type.columnId) has \(type.children.count) union variants; use 1 to 256")
+            }
+            var children: [ColumnWriter] = []
+            for child in type.children {
+                children.append(try makeColumnWriter(child, compressor: compressor, options: options, into: &columns))
+            }
+            writer = UnionColumnWriter(type: type, compressor: compressor, blockSize: blockSize, children: children)
         }
         columns.append(writer)
         return writer

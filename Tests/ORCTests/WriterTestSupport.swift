@@ -111,7 +111,11 @@ enum WriterTestSupport {
                 return key + ":" + value
             }
             return "{" + entries.joined(separator: ",") + "}"
-        case .union: return "unsupported"
+        case .union(let column):
+            let tag = Int(column.tags[row])
+            let variant = column.variants[tag]
+            let offset = column.offsets[row]
+            return "\(tag):" + (variant.isNull(offset) ? "null" : canonicalString(variant.values, row: offset, type: type.children[tag]))
         }
     }
 
