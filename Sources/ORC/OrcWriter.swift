@@ -4,6 +4,7 @@
 /// by `close()`, so readers never see a partial file. A writer released without `close()`
 /// leaves no file. The layout follows the ORC v1 specification: the "ORC" magic, stripes of
 /// row index, data streams and stripe footer, then the metadata section, footer and postscript.
+/// A writer is not `Sendable`: use it from one task at a time.
 ///
 /// ```swift
 /// let schema = OrcType.struct([("user_id", OrcType(.int)), ("game", OrcType(.string))])

@@ -38,6 +38,27 @@ struct WriterRoundTripTests {
         }
     }
 
+    @Test("documented example writes a file")
+    func documentedExample() throws {
+        let directory = try WriterTestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = "\(directory)/actions.orc"
+
+        // The example from the OrcWriter documentation.
+        let schema = OrcType.struct([("user_id", OrcType(.int)), ("game", OrcType(.string))])
+        let writer = try OrcWriter(path: path, schema: schema)
+        try writer.write(ColumnVector(count: 2, values: .struct([
+            ColumnVector(count: 2, values: .integer([7, 9])),
+            ColumnVector(count: 2, values: .bytes(BytesColumn(strings: ["poker", "slots"]))),
+        ])))
+        try writer.close()
+
+        let columns = try WriterTestSupport.readWithLibrary(path)
+        #expect(columns["user_id"] == ["7", "9"])
+        #expect(columns["game"] == ["poker", "slots"])
+        #expect(try OrcReader(path: path).compression == .zlib)
+    }
+
     @Test("reader batches copy into a new file")
     func copyReaderBatches() throws {
         let directory = try WriterTestSupport.makeTemporaryDirectory()
