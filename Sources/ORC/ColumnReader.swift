@@ -140,7 +140,7 @@ struct ColumnReader {
     }
 
     /// Decodes `valueCount` integers and places them one per non-null row, with 0 in null rows,
-    /// after `leading` zero slots; the spreading happens in place, without a second array.
+    /// after `leading` zero slots. The spreading happens in place, without a second array.
     ///
     /// - Parameters:
     ///   - rows: The number of row slots, equal to `present.count` when there is a mask.

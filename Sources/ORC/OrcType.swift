@@ -131,7 +131,7 @@ public struct OrcType: Sendable, Hashable, CustomStringConvertible {
     /// The number of columns in this subtree, this node included.
     public var columnCount: Int { maximumColumnId - columnId + 1 }
 
-    /// Returns the nodes of this subtree in pre-order, so index `i` holds column `columnId + i`.
+    /// Returns the nodes of this subtree in pre-order, so index `i` is column `columnId + i`.
     ///
     /// - Complexity: O(n) in the number of columns.
     public func flattened() -> [OrcType] {

@@ -22,7 +22,7 @@ extension StreamDecoder {
     /// Throws when the last run read extends past the values the column declares.
     func checkNoPendingValues() throws {
         guard pendingStart == pendingEnd else {
-            throw corrupt("the last run holds \(pendingEnd - pendingStart) values more than the column declares")
+            throw corrupt("the last run has \(pendingEnd - pendingStart) values more than the column declares")
         }
     }
 
@@ -231,7 +231,7 @@ extension StreamDecoder {
                 offset += widthBytes
             }
         default:
-            // Every other width in the table is at most 30 bits, so the accumulator, which holds
+            // Every other width in the table is at most 30 bits, so the accumulator, which keeps
             // fewer than `width` leftover bits plus one new byte at a time, never overflows.
             precondition(width <= 30, "RLE v2 widths above 30 bits are whole bytes")
             let mask: UInt64 = (1 << UInt64(width)) - 1
