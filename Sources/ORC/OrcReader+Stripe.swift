@@ -19,6 +19,26 @@ extension OrcReader {
         }
     }
 
+    /// Reads the row group index of one column in one stripe: the stream positions and
+    /// statistics of every `rowIndexStride` rows.
+    ///
+    /// - Returns: The index, or nil when the stripe has no ROW_INDEX stream for the column.
+    /// - Throws: `OrcError` when the stripe or column does not exist or the index is damaged.
+    public func rowIndex(stripe index: Int, column: Int) throws -> OrcProto.RowIndex? {
+        guard (0...schema.maximumColumnId).contains(column) else {
+            throw OrcError.invalidArgument("column \(column) does not exist; the schema has columns 0 to \(schema.maximumColumnId)")
+        }
+        let footer = try stripeFooter(index)
+        let context = try StripeContext(reader: self, index: index, stripe: stripes[index], footer: footer)
+        let key = StripeContext.StreamKey(column: column, kind: .rowIndex)
+        guard context.streams[key] != nil else { return nil }
+        do {
+            return try OrcProto.RowIndex(serializedBytes: try context.readStream(key, decompressor: try makeDecompressor()))
+        } catch let error as OrcError {
+            throw error.located(file: path, stripe: index, column: column)
+        }
+    }
+
     /// Returns the file column ids of the named top-level fields and their descendants.
     ///
     /// - Parameter fields: Field names of the root struct, or nil for every column.
