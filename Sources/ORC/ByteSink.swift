@@ -56,14 +56,6 @@ final class ByteSink {
         count += length
     }
 
-    /// Appends the bytes of an array.
-    func append(contentsOf bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            guard let address = raw.baseAddress else { return }
-            append(address, count: raw.count)
-        }
-    }
-
     /// The bytes written so far.
     var bytes: UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: base, count: count)

@@ -68,9 +68,9 @@ final class ChunkDecompressor {
         var bound = 0
         for chunk in chunks {
             bound += chunk.isOriginal ? chunk.range.count : blockSize
-        }
-        guard bound <= Self.maximumStreamSize + blockSize else {
-            throw OrcError.unsupported("a stream of \(chunks.count) compression chunks may expand beyond \(Self.maximumStreamSize) bytes")
+            guard bound <= Self.maximumStreamSize + blockSize else {
+                throw OrcError.unsupported("a stream of \(chunks.count) compression chunks may expand beyond \(Self.maximumStreamSize) bytes")
+            }
         }
         // Decompressing straight into one allocation avoids copies, and the size cap keeps a
         // damaged stream of tiny chunks from claiming memory far beyond its own size. Deflate

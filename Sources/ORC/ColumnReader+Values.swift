@@ -69,19 +69,28 @@ extension ColumnReader {
             }
         }
 
-        let bytes = [UInt8](unsafeUninitializedCapacity: total) { target, initialized in
-            dictionary.withUnsafeBufferPointer { source in
+        // Entries of up to 16 bytes move as two unaligned 8-byte words, which needs 16 bytes of
+        // slack after the dictionary and after the output.
+        let paddedDictionary = dictionary + [UInt8](repeating: 0, count: 16)
+        let bytes = [UInt8](unsafeUninitializedCapacity: total + 16) { target, initialized in
+            paddedDictionary.withUnsafeBytes { source in
                 entryOffsets.withUnsafeBufferPointer { entryOffsets in
                     offsets.withUnsafeMutableBufferPointer { offsets in
+                        let sourceBase = source.baseAddress!
+                        let targetBase = UnsafeMutableRawPointer(target.baseAddress!)
                         var position = 0
                         for row in 0..<count {
                             let index = offsets[row + 1]
                             if index >= 0 {
                                 let start = entryOffsets[index]
                                 let length = entryOffsets[index + 1] - start
-                                if length > 0 {
-                                    UnsafeMutableRawPointer(target.baseAddress! + position)
-                                        .copyMemory(from: source.baseAddress! + start, byteCount: length)
+                                if length <= 16 {
+                                    let first = (sourceBase + start).loadUnaligned(as: UInt64.self)
+                                    let second = (sourceBase + start + 8).loadUnaligned(as: UInt64.self)
+                                    (targetBase + position).storeBytes(of: first, as: UInt64.self)
+                                    (targetBase + position + 8).storeBytes(of: second, as: UInt64.self)
+                                } else {
+                                    (targetBase + position).copyMemory(from: sourceBase + start, byteCount: length)
                                 }
                                 position += length
                             }

@@ -6,14 +6,10 @@ struct ColumnReader {
 
     /// Reads a stream of a column, or returns nil when the stripe has none of that kind.
     func stream(_ kind: OrcProto.Stream.Kind, column: Int) throws -> StreamDecoder? {
-        guard let location = context.streams[.init(column: column, kind: kind)] else { return nil }
-        do {
-            let stored = try context.reader.file.read(offset: location.offset, count: location.length, what: "\(kind) stream")
-            let bytes = try decompressor.decompress(stored[...])
-            return StreamDecoder(bytes, name: kind.description, fileOffset: location.offset)
-        } catch let error as OrcError {
-            throw error.located(column: column, offset: location.offset)
-        }
+        let key = StripeContext.StreamKey(column: column, kind: kind)
+        guard let location = context.streams[key] else { return nil }
+        let bytes = try context.prefetched[key]?.get() ?? context.readStream(key, decompressor: decompressor)
+        return StreamDecoder(bytes, name: kind.description, fileOffset: location.offset)
     }
 
     /// Reads a stream that the column's encoding requires.
@@ -144,7 +140,7 @@ struct ColumnReader {
     }
 
     /// Decodes `valueCount` integers and places them one per non-null row, with 0 in null rows,
-    /// after `leading` zero slots; the spreading happens in place, without a second array.
+    /// after `leading` zero slots. The spreading happens in place, without a second array.
     ///
     /// - Parameters:
     ///   - rows: The number of row slots, equal to `present.count` when there is a mask.

@@ -26,6 +26,11 @@ struct ColumnStatisticsAccumulator {
 
     var trueCount: UInt64 = 0
 
+    /// The minimum and maximum number of children of one list or map, and the total of all.
+    var childrenMinimum = UInt64.max
+    var childrenMaximum: UInt64 = 0
+    var childrenTotal: UInt64 = 0
+
     var decimalMinimum = Int128.max
     var decimalMaximum = Int128.min
     var decimalSum: Int128 = 0
@@ -59,6 +64,10 @@ struct ColumnStatisticsAccumulator {
         lengthSum &+= other.lengthSum
 
         trueCount += other.trueCount
+
+        childrenMinimum = min(childrenMinimum, other.childrenMinimum)
+        childrenMaximum = max(childrenMaximum, other.childrenMaximum)
+        childrenTotal += other.childrenTotal
 
         decimalMinimum = min(decimalMinimum, other.decimalMinimum)
         decimalMaximum = max(decimalMaximum, other.decimalMaximum)
@@ -173,7 +182,15 @@ struct ColumnStatisticsAccumulator {
                 timestamp.maximumNanos = timestampMaximum.nanoseconds % 1_000_000 + 1
             }
             result.timestampStatistics = timestamp
-        case .struct, .list, .map, .union:
+        case .list, .map:
+            var collection = OrcProto.CollectionStatistics()
+            if hasValues {
+                collection.minChildren = childrenMinimum
+                collection.maxChildren = childrenMaximum
+                collection.totalChildren = childrenTotal
+            }
+            result.collectionStatistics = collection
+        case .struct, .union:
             break
         }
         return result

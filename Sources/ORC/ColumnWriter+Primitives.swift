@@ -84,7 +84,7 @@ final class IntegerColumnWriter: ColumnWriter {
         encoder.recordPosition(of: data, into: &positions)
     }
 
-    override var estimatedDataSize: Int { data.output.count }
+    override var estimatedDataSize: Int { data.bufferedSize }
 
     override func finishDataStreams() -> (streams: [(kind: OrcProto.Stream.Kind, stream: OrcOutputStream)], encoding: OrcProto.ColumnEncoding) {
         encoder.flush(to: data)
@@ -135,7 +135,7 @@ final class ByteColumnWriter: ColumnWriter {
         encoder.recordPosition(of: data, into: &positions)
     }
 
-    override var estimatedDataSize: Int { data.output.count }
+    override var estimatedDataSize: Int { data.bufferedSize }
 
     override func finishDataStreams() -> (streams: [(kind: OrcProto.Stream.Kind, stream: OrcOutputStream)], encoding: OrcProto.ColumnEncoding) {
         encoder.flush(to: data)
@@ -181,7 +181,7 @@ final class BooleanColumnWriter: ColumnWriter {
         encoder.recordPosition(of: data, into: &positions)
     }
 
-    override var estimatedDataSize: Int { data.output.count }
+    override var estimatedDataSize: Int { data.bufferedSize }
 
     override func finishDataStreams() -> (streams: [(kind: OrcProto.Stream.Kind, stream: OrcOutputStream)], encoding: OrcProto.ColumnEncoding) {
         encoder.flush(to: data)
@@ -245,7 +245,7 @@ final class FloatingPointColumnWriter: ColumnWriter {
         data.recordPosition(into: &positions)
     }
 
-    override var estimatedDataSize: Int { data.output.count }
+    override var estimatedDataSize: Int { data.bufferedSize }
 
     override func finishDataStreams() -> (streams: [(kind: OrcProto.Stream.Kind, stream: OrcOutputStream)], encoding: OrcProto.ColumnEncoding) {
         data.finish()

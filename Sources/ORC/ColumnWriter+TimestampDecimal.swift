@@ -83,7 +83,7 @@ final class TimestampColumnWriter: ColumnWriter {
         nanosecondsEncoder.recordPosition(of: nanoseconds, into: &positions)
     }
 
-    override var estimatedDataSize: Int { seconds.output.count + nanoseconds.output.count }
+    override var estimatedDataSize: Int { seconds.bufferedSize + nanoseconds.bufferedSize }
 
     override func finishDataStreams() -> (streams: [(kind: OrcProto.Stream.Kind, stream: OrcOutputStream)], encoding: OrcProto.ColumnEncoding) {
         secondsEncoder.flush(to: seconds)
@@ -161,7 +161,7 @@ final class DecimalColumnWriter: ColumnWriter {
         scaleEncoder.recordPosition(of: scales, into: &positions)
     }
 
-    override var estimatedDataSize: Int { data.output.count + scales.output.count }
+    override var estimatedDataSize: Int { data.bufferedSize + scales.bufferedSize }
 
     override func finishDataStreams() -> (streams: [(kind: OrcProto.Stream.Kind, stream: OrcOutputStream)], encoding: OrcProto.ColumnEncoding) {
         scaleEncoder.flush(to: scales)

@@ -121,7 +121,7 @@ class ColumnWriter {
 
     /// The bytes the column holds for the current stripe, encoded or buffered.
     var estimatedSize: Int {
-        presentStream.output.count + estimatedDataSize
+        presentStream.bufferedSize + estimatedDataSize
     }
 
     /// The bytes of the data streams and buffers; subclasses override it.

@@ -28,6 +28,9 @@ public struct OrcError: Error, CustomStringConvertible, Sendable {
     /// The byte offset in the file where the bad data starts, when known.
     public var offset: UInt64?
 
+    /// The dotted field path of `column`, such as `middle.list`, when known.
+    public var columnPath: String?
+
     private init(_ kind: Kind, _ message: String, file: String? = nil, offset: UInt64? = nil) {
         self.kind = kind
         self.message = message
@@ -93,7 +96,10 @@ public struct OrcError: Error, CustomStringConvertible, Sendable {
         var location: [String] = []
         if let file { location.append(file) }
         if let stripe { location.append("stripe \(stripe)") }
-        if let column { location.append("column \(column)") }
+        if let column {
+            let path = columnPath.flatMap { $0.isEmpty ? nil : " (\($0))" } ?? ""
+            location.append("column \(column)\(path)")
+        }
         if let offset { location.append("byte offset \(offset)") }
         guard !location.isEmpty else { return message }
         return location.joined(separator: ", ") + ": " + message

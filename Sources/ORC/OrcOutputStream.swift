@@ -6,7 +6,7 @@
 /// compression the bytes go straight to the output with no headers.
 final class OrcOutputStream {
     /// The finished bytes of the stream: compressed chunks with headers, or the raw bytes.
-    let output = ByteSink(initialCapacity: 1 << 16)
+    let output = ByteSink(initialCapacity: 4096)
 
     private let compressor: ChunkCompressor?
     private let blockSize: Int
@@ -90,9 +90,10 @@ final class OrcOutputStream {
         }
     }
 
-    /// Whether nothing has been written since the stream was created or reset.
-    var isEmpty: Bool {
-        output.count == 0 && chunkCount == 0
+    /// The bytes the stream holds: finished output plus the uncompressed bytes of the current
+    /// chunk, which is how much memory the stream's data takes before compression of that chunk.
+    var bufferedSize: Int {
+        output.count + chunkCount
     }
 
     /// Compresses the last partial chunk so that `output` contains the whole stream.

@@ -19,6 +19,26 @@ extension OrcReader {
         }
     }
 
+    /// Reads the row group index of one column in one stripe: the stream positions and
+    /// statistics of every `rowIndexStride` rows.
+    ///
+    /// - Returns: The index, or nil when the stripe has no ROW_INDEX stream for the column.
+    /// - Throws: `OrcError` when the stripe or column does not exist or the index is damaged.
+    public func rowIndex(stripe index: Int, column: Int) throws -> OrcProto.RowIndex? {
+        guard (0...schema.maximumColumnId).contains(column) else {
+            throw OrcError.invalidArgument("column \(column) does not exist; the schema has columns 0 to \(schema.maximumColumnId)")
+        }
+        let footer = try stripeFooter(index)
+        let context = try StripeContext(reader: self, index: index, stripe: stripes[index], footer: footer)
+        let key = StripeContext.StreamKey(column: column, kind: .rowIndex)
+        guard context.streams[key] != nil else { return nil }
+        do {
+            return try OrcProto.RowIndex(serializedBytes: try context.readStream(key, decompressor: try makeDecompressor()))
+        } catch let error as OrcError {
+            throw error.located(file: path, stripe: index, column: column)
+        }
+    }
+
     /// Returns the file column ids of the named top-level fields and their descendants.
     ///
     /// - Parameter fields: Field names of the root struct, or nil for every column.
@@ -58,7 +78,11 @@ extension OrcReader {
         guard let rowCount = Int(exactly: stripe.numberOfRows ?? 0) else {
             throw OrcError.corrupt("stripe declares \(stripe.numberOfRows ?? 0) rows").located(file: path, stripe: index)
         }
-        let context = try StripeContext(reader: self, index: index, stripe: stripe, footer: footer)
+        var context = try StripeContext(reader: self, index: index, stripe: stripe, footer: footer)
+        let selectedColumns = schema.kind == .struct
+            ? Set(selected.flatMap { $0.type.columnId...$0.type.maximumColumnId } + [0])
+            : Set(0...schema.maximumColumnId)
+        context.prefetchStreams(ofColumns: selectedColumns)
 
         do {
             let root: ColumnVector
@@ -79,7 +103,11 @@ extension OrcReader {
             }
             return ColumnBatch(schema: projected, fileColumnIds: fileIds, root: root)
         } catch let error as OrcError {
-            throw error.located(file: path, stripe: index)
+            var located = error.located(file: path, stripe: index)
+            if let column = located.column, located.columnPath == nil {
+                located.columnPath = schema.path(ofColumn: column)
+            }
+            throw located
         }
     }
 
@@ -119,8 +147,10 @@ extension OrcReader {
             let overlaps = (root >= type.columnId && root <= type.maximumColumnId)
                 || schema.subtree(columnId: root).map { type.columnId >= $0.columnId && type.columnId <= $0.maximumColumnId } == true
             if overlaps {
-                throw OrcError.unsupported("column \(root) is encrypted and this reader cannot decrypt ORC column encryption; leave it out of the selection")
+                var error = OrcError.unsupported("the column is encrypted and this reader cannot decrypt ORC column encryption; leave it out of the selection")
                     .located(file: path, column: root)
+                error.columnPath = schema.path(ofColumn: root)
+                throw error
             }
         }
     }

@@ -131,7 +131,7 @@ public struct OrcType: Sendable, Hashable, CustomStringConvertible {
     /// The number of columns in this subtree, this node included.
     public var columnCount: Int { maximumColumnId - columnId + 1 }
 
-    /// Returns the nodes of this subtree in pre-order, so index `i` holds column `columnId + i`.
+    /// Returns the nodes of this subtree in pre-order, so index `i` is column `columnId + i`.
     ///
     /// - Complexity: O(n) in the number of columns.
     public func flattened() -> [OrcType] {
@@ -154,6 +154,28 @@ public struct OrcType: Sendable, Hashable, CustomStringConvertible {
         if id == columnId { return self }
         for child in children where id <= child.maximumColumnId {
             return child.subtree(columnId: id)
+        }
+        return nil
+    }
+
+    /// Returns the dotted field path of a column, such as `middle.list._elem`, or nil when the
+    /// id is outside this subtree. List elements are `_elem`, map parts `_key` and `_value`, and
+    /// union variants `_0`, `_1` and so on; the root is the empty path.
+    ///
+    /// - Complexity: O(depth × fan-out).
+    public func path(ofColumn id: Int) -> String? {
+        guard id >= columnId, id <= maximumColumnId else { return nil }
+        if id == columnId { return "" }
+        for (index, child) in children.enumerated() where id <= child.maximumColumnId {
+            let name: String
+            switch kind {
+            case .struct: name = fieldNames[index]
+            case .list: name = "_elem"
+            case .map: name = index == 0 ? "_key" : "_value"
+            default: name = "_\(index)"
+            }
+            guard let rest = child.path(ofColumn: id) else { return nil }
+            return rest.isEmpty ? name : name + "." + rest
         }
         return nil
     }

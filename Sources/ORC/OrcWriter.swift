@@ -4,6 +4,7 @@
 /// by `close()`, so readers never see a partial file. A writer released without `close()`
 /// leaves no file. The layout follows the ORC v1 specification: the "ORC" magic, stripes of
 /// row index, data streams and stripe footer, then the metadata section, footer and postscript.
+/// A writer is not `Sendable`: use it from one task at a time.
 ///
 /// ```swift
 /// let schema = OrcType.struct([("user_id", OrcType(.int)), ("game", OrcType(.string))])
@@ -55,7 +56,7 @@ public final class OrcWriter {
     /// - Parameters:
     ///   - path: Where the file appears once closed; an existing file there is replaced then.
     ///   - schema: A struct type whose fields are boolean, integer, float, double, string,
-    ///     varchar, char, binary, timestamp, date, decimal or struct columns.
+    ///     varchar, char, binary, timestamp, date, decimal, struct, list, map or union columns.
     ///   - options: Compression, stripe, row index and dictionary settings.
     /// - Throws: `OrcError` for a schema or option the writer does not support, or when the
     ///   temporary file cannot be created.
@@ -106,9 +107,21 @@ public final class OrcWriter {
                 children.append(try makeColumnWriter(child, compressor: compressor, options: options, into: &columns))
             }
             writer = StructColumnWriter(type: type, compressor: compressor, blockSize: blockSize, children: children)
-        case .list, .map, .union:
-            throw OrcError.unsupported(
-                "column \(type.columnId) has type \(type), which the writer does not support; use struct and primitive types")
+        case .list, .map:
+            var children: [ColumnWriter] = []
+            for child in type.children {
+                children.append(try makeColumnWriter(child, compressor: compressor, options: options, into: &columns))
+            }
+            writer = ListColumnWriter(type: type, compressor: compressor, blockSize: blockSize, children: children)
+        case .union:
+            guard (1...256).contains(type.children.count) else {
+                throw OrcError.invalidArgument("column \(type.columnId) has \(type.children.count) union variants; use 1 to 256")
+            }
+            var children: [ColumnWriter] = []
+            for child in type.children {
+                children.append(try makeColumnWriter(child, compressor: compressor, options: options, into: &columns))
+            }
+            writer = UnionColumnWriter(type: type, compressor: compressor, blockSize: blockSize, children: children)
         }
         columns.append(writer)
         return writer

@@ -10,8 +10,10 @@ public struct OrcWriterOptions: Sendable {
     /// The uncompressed size of a compression chunk in bytes, below 8 MiB; 256 KiB by default.
     public var compressionBlockSize = 256 * 1024
 
-    /// The size in bytes at which a stripe is closed, measured on the encoded streams and the
-    /// buffered dictionaries; 64 MiB by default. A stripe can pass it by up to one batch.
+    /// The size in bytes at which a stripe is closed, measured on the encoded streams, the
+    /// uncompressed chunks and the buffered dictionaries; 64 MiB by default. The writer checks it
+    /// after each row group or batch, whichever ends first, so a stripe can pass it by the
+    /// encoded size of up to one row group.
     public var stripeSize = 64 * 1024 * 1024
 
     /// The number of rows in a row group of the row index; 10,000 by default.

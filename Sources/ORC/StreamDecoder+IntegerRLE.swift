@@ -22,7 +22,7 @@ extension StreamDecoder {
     /// Throws when the last run read extends past the values the column declares.
     func checkNoPendingValues() throws {
         guard pendingStart == pendingEnd else {
-            throw corrupt("the last run holds \(pendingEnd - pendingStart) values more than the column declares")
+            throw corrupt("the last run has \(pendingEnd - pendingStart) values more than the column declares")
         }
     }
 
@@ -202,34 +202,50 @@ extension StreamDecoder {
         guard byteCount <= input.count - position else { throw corrupt("RLE v2 bit-packed values run past the end") }
         var offset = position
         position += byteCount
-        if width % 8 == 0 {
+        guard let base = input.baseAddress, !target.isEmpty else { return }
+
+        switch width {
+        case 8:
+            for index in target.indices { target[index] = Int64(base[offset + index]) }
+        case 16:
+            for index in target.indices {
+                let raw = UnsafeRawPointer(base + offset + 2 * index).loadUnaligned(as: UInt16.self)
+                target[index] = Int64(UInt16(bigEndian: raw))
+            }
+        case 32:
+            for index in target.indices {
+                let raw = UnsafeRawPointer(base + offset + 4 * index).loadUnaligned(as: UInt32.self)
+                target[index] = Int64(UInt32(bigEndian: raw))
+            }
+        case 64:
+            for index in target.indices {
+                let raw = UnsafeRawPointer(base + offset + 8 * index).loadUnaligned(as: UInt64.self)
+                target[index] = Int64(bitPattern: UInt64(bigEndian: raw))
+            }
+        case 24, 40, 48, 56:
             let widthBytes = width / 8
             for index in target.indices {
                 var value: UInt64 = 0
-                for byte in 0..<widthBytes { value = value << 8 | UInt64(input[offset + byte]) }
+                for byte in 0..<widthBytes { value = value << 8 | UInt64(base[offset + byte]) }
                 target[index] = Int64(bitPattern: value)
                 offset += widthBytes
             }
-            return
-        }
-        var buffer: UInt64 = 0
-        var bitsInBuffer = 0
-        for index in target.indices {
-            var value: UInt64 = 0
-            var needed = width
-            while needed > 0 {
-                if bitsInBuffer == 0 {
-                    buffer = UInt64(input[offset])
+        default:
+            // Every other width in the table is at most 30 bits, so the accumulator, which keeps
+            // fewer than `width` leftover bits plus one new byte at a time, never overflows.
+            precondition(width <= 30, "RLE v2 widths above 30 bits are whole bytes")
+            let mask: UInt64 = (1 << UInt64(width)) - 1
+            var accumulator: UInt64 = 0
+            var bits = 0
+            for index in target.indices {
+                while bits < width {
+                    accumulator = accumulator << 8 | UInt64(base[offset])
                     offset += 1
-                    bitsInBuffer = 8
+                    bits += 8
                 }
-                let take = min(needed, bitsInBuffer)
-                let bits = (buffer >> UInt64(bitsInBuffer - take)) & ((1 << UInt64(take)) - 1)
-                value = value << UInt64(take) | bits
-                bitsInBuffer -= take
-                needed -= take
+                bits -= width
+                target[index] = Int64(bitPattern: (accumulator >> UInt64(bits)) & mask)
             }
-            target[index] = Int64(bitPattern: value)
         }
     }
 

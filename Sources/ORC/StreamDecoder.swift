@@ -4,9 +4,9 @@
 /// Each decoder reads a known number of values in one call and checks every length against the
 /// bytes that remain, so a damaged stream throws `OrcError` instead of reading past its end.
 struct StreamDecoder {
-    /// The densest packing of each encoding, in values per stream byte: a byte RLE run packs 130
-    /// values into 2 bytes, an RLE v2 delta run with zero deltas packs 512 integers into 4 bytes,
-    /// and an unbounded decimal varint needs at least 1 byte. A larger count cannot come from
+    /// The densest packing of each encoding, in values per stream byte. A byte RLE run packs 130
+    /// values into 2 bytes, and an RLE v2 delta run with zero deltas packs 512 integers into 4
+    /// bytes. An unbounded decimal varint needs at least 1 byte. A larger count cannot come from
     /// real data, so checking it first keeps a damaged row count from claiming memory.
     enum Density: Int {
         case byteRLE = 65

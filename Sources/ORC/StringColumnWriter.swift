@@ -153,7 +153,7 @@ final class StringColumnWriter: ColumnWriter {
     }
 
     override var estimatedDataSize: Int {
-        data.output.count + lengths.output.count + dictionary.byteCount + ids.count * MemoryLayout<Int32>.size
+        data.bufferedSize + lengths.bufferedSize + dictionary.byteCount + ids.count * MemoryLayout<Int32>.size
     }
 
     override func finishDataStreams() -> (streams: [(kind: OrcProto.Stream.Kind, stream: OrcOutputStream)], encoding: OrcProto.ColumnEncoding) {

@@ -66,7 +66,7 @@ final class TimestampConverter {
         cachedOffset = Int64(zone.secondsFromGMT(for: date))
         cachedStart = instant
         if let next = zone.nextDaylightSavingTimeTransition(after: date) {
-            cachedEnd = Int64(next.timeIntervalSince1970.rounded(.down))
+            cachedEnd = Int64(exactly: next.timeIntervalSince1970.rounded(.down)) ?? .max
         } else {
             cachedEnd = .max
         }

@@ -59,7 +59,7 @@ struct BadFileTests {
 
     @Test("LZO compression is rejected")
     func lzoCompressionRejected() throws {
-        // The postscript of this uncompressed file holds field 2 (compression) as bytes 0x10 0x00.
+        // The postscript of this uncompressed file stores field 2 (compression) as bytes 0x10 0x00.
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: OrcExamples.path("TestOrcFile.metaData.orc"))))
         let postScriptStart = bytes.count - 1 - Int(bytes[bytes.count - 1])
         let field = try #require((postScriptStart..<(bytes.count - 2)).first { bytes[$0] == 0x10 && bytes[$0 + 1] == 0x00 })

@@ -29,6 +29,10 @@ struct OrcTypeTests {
         #expect(type.field(named: "b")?.maximumColumnId == 6)
         #expect(type.subtree(columnId: 5)?.kind == .int)
         #expect(try OrcType(protoTypes: type.protoTypes()) == type)
+        #expect(type.path(ofColumn: 0) == "")
+        #expect(type.path(ofColumn: 6) == "b._value.d")
+        #expect(type.path(ofColumn: 8) == "e._elem")
+        #expect(type.path(ofColumn: 9) == nil)
     }
 
     @Test("Bad type strings name the offset", arguments: [

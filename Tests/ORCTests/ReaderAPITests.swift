@@ -88,6 +88,19 @@ struct ReaderAPITests {
         #expect(dates?.maximum.map { CivilTime.formatDate(days: Int64($0)) } == "1969-12-25")
     }
 
+    @Test("Row index has one entry per row group")
+    func rowIndexEntries() throws {
+        // 6,000 rows with a stride of 2,000 make 3 row groups.
+        let reader = try OrcReader(path: OrcExamples.path("orc_index_int_string.orc"))
+        let index = try #require(try reader.rowIndex(stripe: 0, column: 1))
+
+        #expect(index.entry.count == 3)
+        #expect(index.entry.map { $0.statistics?.numberOfValues } == [2000, 2000, 2000])
+        #expect(index.entry.first?.statistics?.intStatistics?.minimum == 1)
+        #expect(index.entry.last?.statistics?.intStatistics?.maximum == 6000)
+        #expect(throws: OrcError.self) { try reader.rowIndex(stripe: 0, column: 3) }
+    }
+
     @Test("User metadata keeps keys and bytes")
     func userMetadata() throws {
         let reader = try OrcReader(path: OrcExamples.path("TestOrcFile.metaData.orc"))

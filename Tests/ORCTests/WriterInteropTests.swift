@@ -11,7 +11,7 @@ struct WriterInteropTests {
     func pyarrowReadsWrittenFiles() throws {
         let directory = try WriterTestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let table = WriterTestTable(rows: 2_500, seed: 20_261_204)
+        let table = WriterTestTable(rows: 2_500, seed: 20_261_204, withCollections: true)
         let expected = Dictionary(uniqueKeysWithValues: zip(table.schema.fieldNames, table.schema.children).map { name, type in
             (name, WriterTestSupport.canonicalStrings(table.columnVector(named: name), type: type))
         })

@@ -99,7 +99,23 @@ enum WriterTestSupport {
             return zip(type.fieldNames, zip(fields, type.children)).map { name, pair in
                 "\(name)=\(pair.0.isNull(row) ? "null" : canonicalString(pair.0.values, row: row, type: pair.1))"
             }.joined(separator: ";")
-        case .list, .map, .union: return "unsupported"
+        case .list(let column):
+            let elements = (column.offsets[row]..<column.offsets[row + 1]).map { index in
+                column.elements.isNull(index) ? "null" : canonicalString(column.elements.values, row: index, type: type.children[0])
+            }
+            return "[" + elements.joined(separator: ",") + "]"
+        case .map(let column):
+            let entries = (column.offsets[row]..<column.offsets[row + 1]).map { index in
+                let key = canonicalString(column.keys.values, row: index, type: type.children[0])
+                let value = column.values.isNull(index) ? "null" : canonicalString(column.values.values, row: index, type: type.children[1])
+                return key + ":" + value
+            }
+            return "{" + entries.joined(separator: ",") + "}"
+        case .union(let column):
+            let tag = Int(column.tags[row])
+            let variant = column.variants[tag]
+            let offset = column.offsets[row]
+            return "\(tag):" + (variant.isNull(offset) ? "null" : canonicalString(variant.values, row: offset, type: type.children[tag]))
         }
     }
 
@@ -111,11 +127,8 @@ enum WriterTestSupport {
     /// canonical strings.
     static func readWithLibrary(_ path: String) throws -> [String: [String?]] {
         let reader = try OrcReader(path: path)
-        var columns: [String: [String?]] = [:]
-        for (name, type) in zip(reader.schema.fieldNames, reader.schema.children) {
-            columns[name] = []
-            _ = type
-        }
+        // Every field gets an entry, so an empty file reads as empty columns.
+        var columns = Dictionary(uniqueKeysWithValues: reader.schema.fieldNames.map { ($0, [String?]()) })
         try reader.forEachStripe { batch in
             for (name, type) in zip(batch.schema.fieldNames, batch.schema.children) {
                 guard let vector = batch.column(named: name) else { continue }

@@ -32,11 +32,17 @@ struct WriterTestTable {
     ///
     /// - Parameters:
     ///   - withNestedStruct: Whether to add a struct column with two fields.
-    init(rows: Int, seed: UInt64, withNestedStruct: Bool = false) {
+    ///   - withCollections: Whether to add a list, a map and a union column.
+    init(rows: Int, seed: UInt64, withNestedStruct: Bool = false, withCollections: Bool = false) {
         var generator = SeededGenerator(seed: seed)
         var fields = Self.fields
         if withNestedStruct {
             fields.append(("detail", .struct([("level", OrcType(.int)), ("note", OrcType(.string))])))
+        }
+        if withCollections {
+            fields.append(("scores", .list(OrcType(.long))))
+            fields.append(("prices", .map(key: OrcType(.string), value: OrcType(.double))))
+            fields.append(("choice", .union([OrcType(.long), OrcType(.string)])))
         }
         schema = .struct(fields)
         var vectors: [ColumnVector] = []
@@ -107,6 +113,36 @@ struct WriterTestTable {
                 }
             }
             return ColumnVector(count: rows, present: present, values: .decimal(DecimalColumn(values: values, precision: precision, scale: type.scale ?? 0)))
+        case .list, .map:
+            // Null rows and every fifth row are empty; the others hold up to 6 entries.
+            var offsets = [0]
+            for row in 0..<rows {
+                let length = present[row] && row % 5 != 0 ? Int.random(in: 1...6, using: &generator) : 0
+                offsets.append(offsets.last! + length)
+            }
+            let entries = offsets.last!
+            let first = makeVector(type.children[0], name: "\(name).key", rows: entries, column: column + 1, generator: &generator)
+            if type.kind == .list {
+                return ColumnVector(count: rows, present: present, values: .list(ListColumn(offsets: offsets, elements: first)))
+            }
+            // Map keys cannot be null; the values keep their nulls.
+            let keys = ColumnVector(count: entries, values: first.values)
+            let values = makeVector(type.children[1], name: "\(name).value", rows: entries, column: column + 2, generator: &generator)
+            return ColumnVector(count: rows, present: present, values: .map(MapColumn(offsets: offsets, keys: keys, values: values)))
+        case .union:
+            // Every third row is a string; nulls sit inside the variants, as pyarrow's unions
+            // have no nulls of their own.
+            let tags = (0..<rows).map { UInt8($0 % 3 == 0 ? 1 : 0) }
+            var counts = [0, 0]
+            var offsets: [Int] = []
+            for tag in tags {
+                offsets.append(counts[Int(tag)])
+                counts[Int(tag)] += 1
+            }
+            let variants = type.children.enumerated().map { index, child in
+                makeVector(child, name: "\(name).\(index)", rows: counts[index], column: column + index + 1, generator: &generator)
+            }
+            return ColumnVector(count: rows, values: .union(UnionColumn(tags: tags, offsets: offsets, variants: variants)))
         case .struct:
             var fields: [ColumnVector] = []
             for (index, child) in type.children.enumerated() {

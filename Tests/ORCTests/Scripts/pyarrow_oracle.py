@@ -48,6 +48,19 @@ def column_strings(array):
         return [None if n is None else "%d,%d" % divmod(n, 1_000_000_000) for n in nanos]
     if pa.types.is_date32(arrow_type):
         return [None if d is None else str(d) for d in array.cast(pa.int32()).to_pylist()]
+    if pa.types.is_list(arrow_type):
+        element_type = arrow_type.value_type
+        return [None if v is None else "[" + ",".join("null" if e is None else canonical(e, element_type) for e in v) + "]"
+                for v in array.to_pylist()]
+    if pa.types.is_map(arrow_type):
+        key_type, item_type = arrow_type.key_type, arrow_type.item_type
+        return [None if v is None else "{" + ",".join(
+                    canonical(k, key_type) + ":" + ("null" if e is None else canonical(e, item_type)) for k, e in v) + "}"
+                for v in array.to_pylist()]
+    if pa.types.is_union(arrow_type):
+        codes = array.type_codes.to_pylist()
+        return ["%d:%s" % (code, "null" if value is None else canonical(value, arrow_type.field(code).type))
+                for code, value in zip(codes, array.to_pylist())]
     if pa.types.is_struct(arrow_type):
         return [None if v is None else json.dumps(v, sort_keys=True, default=str) for v in array.to_pylist()]
     return [canonical(v, arrow_type) for v in array.to_pylist()]
