@@ -30,6 +30,7 @@ struct CSVImportTests {
             "",
         ]
         let path = try writeCSV(lines.joined(separator: "\n"))
+        defer { removeTemporaryDirectory(containing: path) }
 
         let batches = try readAll(path)
 
@@ -52,6 +53,7 @@ struct CSVImportTests {
     ])
     func rejectsBadRow(row: String, expected: String) throws {
         let path = try writeCSV("user_id,action_time,game_type,result\n1,2026-01-01 00:00:00,poker,1\n\(row)\n")
+        defer { removeTemporaryDirectory(containing: path) }
 
         let error = try #require(throws: DataStoreError.self) { try readAll(path) }
 
@@ -62,6 +64,7 @@ struct CSVImportTests {
     @Test("header without a column names the file and the column")
     func rejectsMissingColumn() throws {
         let path = try writeCSV("user_id,action_time,result\n1,2026-01-01 00:00:00,1\n")
+        defer { removeTemporaryDirectory(containing: path) }
 
         let error = try #require(throws: DataStoreError.self) { try CSVActionReader(path: path) }
 

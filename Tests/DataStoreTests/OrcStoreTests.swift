@@ -11,6 +11,7 @@ struct OrcStoreTests {
     @Test("generated store with tiny stripes matches the reference")
     func generatedStore() async throws {
         let directory = try makeTemporaryDirectory("generated").path
+        defer { removeTemporaryDirectory(URL(fileURLWithPath: directory)) }
         let generator = ActionGenerator(users: 150, games: 31, files: 3, seed: 11)
         let paths = try await StoreWriting.generate(generator, directory: directory, stripeRows: 97)
         let store = try OrcActionStore(path: directory)
@@ -34,6 +35,7 @@ struct OrcStoreTests {
         let games = history(9, results: [4, 4, -1, -1, -1, 1, -1, -1, 1, -1, 1, -1])
         let filler = history(10, results: [1, 2, 3])
         let directory = try makeTemporaryDirectory("split").path
+        defer { removeTemporaryDirectory(URL(fileURLWithPath: directory)) }
         try writeStore(directory, files: [[games[5], games[11], filler[0], games[2]],
                                           [games[9], filler[1], games[3], games[7], games[4]],
                                           [games[10], games[0], games[8], filler[2], games[1], games[6]]],
@@ -52,6 +54,7 @@ struct OrcStoreTests {
     @Test("CSV import writes a store the engines read")
     func csvImport() async throws {
         let directory = try makeTemporaryDirectory("import")
+        defer { removeTemporaryDirectory(directory) }
         let csv = directory.appendingPathComponent("actions.csv").path
         var lines = ["user_id,action_time,game_type,result"]
         for (index, result) in [-1, -2, -3, 4, -5, -6, -7, 8, 0, -9].enumerated() {
@@ -83,6 +86,7 @@ struct OrcStoreTests {
         ])
         let results: [Int64] = [-1, -2, 3, -4, -5, 6, -7, -8, 9, -10]
         let path = try makeTemporaryDirectory("types").appendingPathComponent("hive.orc").path
+        defer { removeTemporaryDirectory(containing: path) }
         try writeFile(path, schema: schema, columns: [
             .integer(Array(repeating: 5_000_000_000, count: 10)),
             .bytes(BytesColumn(strings: Array(repeating: "slots", count: 10))),
@@ -107,6 +111,7 @@ struct OrcStoreTests {
         // games: flagged only with allow-short. The null game type of row 9 does not matter.
         let count = 10
         let path = try makeTemporaryDirectory("nulls").appendingPathComponent("part-00000.orc").path
+        defer { removeTemporaryDirectory(containing: path) }
         let writer = try OrcWriter(path: path, schema: ActionSchema.written)
         try writer.write(ColumnVector(count: count, values: .struct([
             ColumnVector(count: count, present: (0..<count).map { $0 != 2 }, values: .integer(Array(repeating: 1, count: count))),
@@ -136,6 +141,7 @@ struct OrcStoreTests {
         let schema = OrcType.struct([("user_id", OrcType(.int)), ("action_time", OrcType(.timestamp)),
                                      ("game_type", OrcType(.string))])
         let path = try makeTemporaryDirectory("missing").appendingPathComponent("part-00000.orc").path
+        defer { removeTemporaryDirectory(containing: path) }
         try writeFile(path, schema: schema, columns: [
             .integer([1]), .timestamp(TimestampColumn(seconds: [0], nanoseconds: [0])), .bytes(BytesColumn(strings: ["poker"])),
         ])
@@ -153,6 +159,7 @@ struct OrcStoreTests {
         let schema = OrcType.struct([("user_id", OrcType(.int)), ("action_time", OrcType(.string)),
                                      ("game_type", OrcType(.string)), ("result", OrcType(.double))])
         let directory = try makeTemporaryDirectory("incompatible")
+        defer { removeTemporaryDirectory(directory) }
         let path = directory.appendingPathComponent("000000_0").path
         try writeFile(path, schema: schema, columns: [
             .integer([1]), .bytes(BytesColumn(strings: ["2026-01-01 00:00:00"])), .bytes(BytesColumn(strings: ["poker"])), .double([-1]),
@@ -168,6 +175,7 @@ struct OrcStoreTests {
     @Test("directory without part files is an error")
     func emptyDirectory() throws {
         let directory = try makeTemporaryDirectory("empty").path
+        defer { removeTemporaryDirectory(URL(fileURLWithPath: directory)) }
         FileManager.default.createFile(atPath: directory + "/_SUCCESS", contents: Data())
 
         let error = try #require(throws: DataStoreError.self) { try OrcActionStore(path: directory) }
@@ -180,6 +188,7 @@ struct OrcStoreTests {
         let flagged = [FlaggedUser(userID: 3, losses: 8, games: 10, lastActionTime: 1_767_225_600_250_000_000),
                        FlaggedUser(userID: 70, losses: 7, games: 9, lastActionTime: -1_500_000_000)]
         let path = try makeTemporaryDirectory("flagged").appendingPathComponent("flagged.orc").path
+        defer { removeTemporaryDirectory(containing: path) }
 
         try FlaggedUsersOutput.write(flagged, to: path)
         let batch = try OrcReader(path: path).readStripe(0)

@@ -38,6 +38,7 @@ struct SparkAgreementTests {
             return
         }
         let directory = try makeTemporaryDirectory("spark")
+        defer { removeTemporaryDirectory(directory) }
         let store = directory.appendingPathComponent("store").path
         let generator = ActionGenerator(users: 400, games: 25, files: 3, seed: 5)
         _ = try await StoreWriting.generate(generator, directory: store, stripeRows: 1000)

@@ -42,3 +42,13 @@ func makeTemporaryDirectory(_ name: String) throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// Removes a directory made by `makeTemporaryDirectory`.
+func removeTemporaryDirectory(_ url: URL) {
+    try? FileManager.default.removeItem(at: url)
+}
+
+/// Removes the temporary directory that contains the file at `path`.
+func removeTemporaryDirectory(containing path: String) {
+    removeTemporaryDirectory(URL(fileURLWithPath: path).deletingLastPathComponent())
+}
