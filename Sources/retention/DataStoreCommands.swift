@@ -1,13 +1,195 @@
+import DataStore
+import Dispatch
 import Foundation
+import Strategies
 
 let dataStoreCommands = CommandGroup(
     name: "datastore",
     summary: "Generate and import game-action data stores in ORC.",
-    subcommands: []
+    subcommands: [generateCommand, importCommand]
 )
 
 let detectCommands = CommandGroup(
     name: "detect",
     summary: "Find players who lost most of their last games.",
-    subcommands: []
+    subcommands: [detectCommand]
 )
+
+private let stripeRowsOption = OptionSpec.value(
+    "stripe-rows", "ROWS", help: "Rows per ORC stripe (default \(StoreWriting.defaultStripeRows)).")
+
+private let generateCommand = Subcommand(
+    name: "generate",
+    summary: "Write a data store of random game actions.",
+    usage: "retention datastore generate --out DIR [--users U] [--games G] [--seed S] [--files K]",
+    options: [
+        .value("out", "DIR", help: "Directory to create the ORC part files in (required)."),
+        .value("users", "U", help: "Number of players, with ids 1 to U (default 1000)."),
+        .value("games", "G", help: "Games per player (default 100)."),
+        .value("seed", "S", help: "Random seed; the same seed writes the same store (default 1)."),
+        .value("files", "K", help: "Number of part files, written in parallel (default: one per core)."),
+        stripeRowsOption,
+    ],
+    run: { arguments in
+        _ = try arguments.requirePositionals([])
+        guard let out = arguments.string("out") else { throw UsageError(description: "missing --out DIR: the directory to write the store to") }
+        let users = try arguments.int("users", atLeast: 1) ?? 1000
+        let games = try arguments.int("games", atLeast: 1) ?? 100
+        let seed = try arguments.uint64("seed") ?? 1
+        let files = try arguments.int("files", atLeast: 1) ?? min(defaultWorkerCount, games)
+        let stripeRows = try arguments.int("stripe-rows", atLeast: 1) ?? StoreWriting.defaultStripeRows
+        guard users <= Int(Int32.max) else {
+            throw UsageError(description: "invalid value \(users) for --users: user ids are ORC int, so at most \(Int32.max)")
+        }
+
+        let generator = ActionGenerator(users: users, games: games, files: files, seed: seed)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let paths = try runBlocking {
+            try await StoreWriting.generate(generator, directory: out, stripeRows: stripeRows)
+        }
+        let seconds = (clock.now - start) / .seconds(1)
+        print("wrote \(generator.rowCount) rows (\(users) users x \(games) games, seed \(seed)) to \(paths.count) part files in \(out) in \(String(format: "%.2f", seconds)) s")
+    }
+)
+
+private let importCommand = Subcommand(
+    name: "import",
+    summary: "Convert a CSV file of game actions into a data store.",
+    usage: "retention datastore import CSV --out DIR",
+    options: [
+        .value("out", "DIR", help: "Directory to write the ORC part file to (required)."),
+        stripeRowsOption,
+    ],
+    run: { arguments in
+        let csv = try arguments.requirePositionals(["CSV"])[0]
+        guard let out = arguments.string("out") else { throw UsageError(description: "missing --out DIR: the directory to write the store to") }
+        let stripeRows = try arguments.int("stripe-rows", atLeast: 1) ?? StoreWriting.defaultStripeRows
+
+        let rows = try StoreWriting.importCSV(csv, directory: out, stripeRows: stripeRows)
+        print("imported \(rows) rows from \(csv) into \(out)")
+    }
+)
+
+private let detectCommand = Subcommand(
+    name: "detect",
+    summary: "Flag players who lost at least a share p of their last N games.",
+    usage: "retention detect STORE [--engine rows|columns|both] [--last N] [--threshold p] [--allow-short] [--out FILE] [--compare]",
+    options: [
+        .value("engine", "ENGINE", help: "rows (record at a time), columns (column batches) or both (default columns)."),
+        .value("last", "N", help: "Number of latest games per player (default 10)."),
+        .value("threshold", "P", help: "Share of those games lost to be flagged, in [0, 1] (default 0.7)."),
+        .flag("allow-short", help: "Judge players with fewer than N games over the games they have."),
+        .value("out", "FILE", help: "Write flagged players to FILE, as ORC when it ends in .orc, else CSV."),
+        .flag("compare", help: "Run both engines, check that their results match, write results/batch-compare.csv."),
+        .flag("read-only", help: "Only read and touch the three detection columns, for timing."),
+        .value("workers", "W", help: "Number of parallel scan workers (default: one per core)."),
+    ],
+    run: { arguments in
+        let store = try arguments.requirePositionals(["STORE"])[0]
+        let rule = try detectionRule(arguments)
+        let workers = try arguments.int("workers", atLeast: 1) ?? defaultWorkerCount
+        let engineName = arguments.string("engine") ?? "columns"
+        let engines: [DetectionEngine]
+        if arguments.has("compare") || engineName == "both" {
+            engines = DetectionEngine.allCases
+        } else if let engine = DetectionEngine(rawValue: engineName) {
+            engines = [engine]
+        } else {
+            throw UsageError(description: "invalid value '\(engineName)' for --engine: expected rows, columns or both")
+        }
+
+        let source = try OrcActionStore(path: store)
+        print("store: \(store) (\(source.partFiles.count) part files, \(source.units.count) stripes, \(source.rowCount) rows)")
+        if arguments.has("read-only") {
+            let run = try runBlocking { try await EngineRun.measureColumnRead(on: source, workers: workers) }
+            print(summaryLine(run))
+            return
+        }
+
+        var runs: [EngineRun] = []
+        for engine in engines {
+            let run = try runBlocking { try await EngineRun.measure(engine, on: source, rule: rule, workers: workers) }
+            print(summaryLine(run))
+            runs.append(run)
+        }
+        try checkAgreement(runs)
+
+        if arguments.has("compare") {
+            try writeComparison(runs)
+        }
+        if let out = arguments.string("out"), let result = runs.first?.result {
+            try FlaggedUsersOutput.write(result.flagged, to: out)
+            print("wrote \(result.flagged.count) flagged players to \(out)")
+        }
+    }
+)
+
+private func detectionRule(_ arguments: ParsedArguments) throws -> LossRatioRule {
+    let lastGames = try arguments.int("last") ?? LossRatioRule.standard.lastGames
+    let threshold = try arguments.double("threshold") ?? LossRatioRule.standard.threshold
+    if let problem = LossRatioRule.validationError(lastGames: lastGames, threshold: threshold) {
+        throw UsageError(description: problem)
+    }
+    return LossRatioRule(lastGames: lastGames, threshold: threshold, allowsShortHistory: arguments.has("allow-short"))
+}
+
+private func summaryLine(_ run: EngineRun) -> String {
+    let memory = run.peakMemoryGrowth.map { String(format: ", peak memory +%.1f MiB", Double($0) / 1_048_576) } ?? ""
+    let timing = String(format: "%.3f s, %.0f rows/s", run.seconds, run.rowsPerSecond)
+    guard let result = run.result else {
+        return "\(run.label): read \(run.rows) rows in \(timing)\(memory)"
+    }
+    return "\(run.label): users seen \(result.usersSeen), flagged \(result.flagged.count), rows \(result.rowsRead), \(timing)\(memory)"
+}
+
+private struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
+private func checkAgreement(_ runs: [EngineRun]) throws {
+    guard let first = runs.first, let firstResult = first.result else { return }
+    for run in runs.dropFirst() {
+        guard let result = run.result,
+              let difference = firstResult.firstDifference(from: result, names: (first.label, run.label)) else { continue }
+        throw CommandFailure(description: "the engines disagree: \(difference); this is a bug in one of them, please report it with the store")
+    }
+    if runs.count > 1 {
+        print("engines agree: \(firstResult.flagged.count) flagged players, identical in both")
+    }
+}
+
+private func writeComparison(_ runs: [EngineRun]) throws {
+    let path = "results/batch-compare.csv"
+    let text = EngineRun.csv(runs)
+    do {
+        try FileManager.default.createDirectory(atPath: "results", withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+        throw CommandFailure(description: "cannot write \(path): \(error.localizedDescription)")
+    }
+    print("")
+    print(text, terminator: "")
+    print("wrote \(path)")
+}
+
+// The CLI is synchronous, so async library calls run on the cooperative pool while the main
+// thread, which is not part of that pool, waits.
+private final class BlockingResult<Value: Sendable>: @unchecked Sendable {
+    var result: Result<Value, any Error>?
+}
+
+private func runBlocking<Value: Sendable>(_ operation: @escaping @Sendable () async throws -> Value) throws -> Value {
+    let box = BlockingResult<Value>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        do {
+            box.result = .success(try await operation())
+        } catch {
+            box.result = .failure(error)
+        }
+        done.signal()
+    }
+    done.wait()
+    return try box.result!.get()
+}

@@ -1,1 +1,0 @@
-// The DataStore module; see the README for its place in the package.

@@ -1,1 +1,0 @@
-// The ORC module; see the README for its place in the package.
