@@ -1,4 +1,5 @@
 import Foundation
+import ORC
 import Simulator
 
 /// A failure to write a report file: the message names the path and the cause.
@@ -29,7 +30,7 @@ extension ExperimentResult {
     /// The files a results folder holds, in the order they are written.
     public static let reportFileNames = ["summary.csv", "replications.csv", "config.json", "report.html"]
 
-    /// Writes summary.csv, replications.csv, config.json and report.html into a folder,
+    /// Writes summary.csv, replications.csv, config.json, report.html and replications.orc into a folder,
     /// creating it when missing and replacing files of the same names.
     ///
     /// - Parameters:
@@ -60,17 +61,74 @@ extension ExperimentResult {
             }
             written.append(url)
         }
-        if let orc = try writeReplicationsORC(to: directory.appendingPathComponent("replications.orc")) {
-            written.append(orc)
-        }
+        written.append(try writeReplicationsORC(to: directory.appendingPathComponent("replications.orc")))
         return written
     }
 
-    /// Writes the replication table as an ORC file; the seam for the ORC writer.
+    /// Writes one row per replication to an ORC file, with the same columns as replications.csv.
     ///
-    /// - Returns: The URL written, or nil while no ORC writer exists.
-    // TODO: Write replicationTable() with the ORC module's writer once it lands, and return the URL.
-    public func writeReplicationsORC(to url: URL) throws(ReportError) -> URL? {
-        nil
+    /// Swept field paths such as `rules.bonusCost` become column names with underscores
+    /// (`rules_bonusCost`), because Spark and Hive treat a dot in a column name as a nested field.
+    ///
+    /// - Returns: The URL written.
+    /// - Throws: `ReportError` naming the file when the ORC writer fails.
+    public func writeReplicationsORC(to url: URL) throws(ReportError) -> URL {
+        let axes = config.sweepAxes.map(\.path)
+        var points: [Int64] = []
+        var axisValues = Array(repeating: [Double](), count: axes.count)
+        var strategies: [String] = []
+        var replications: [Int64] = []
+        var seeds: [Int64] = []
+        var revenues: [Double] = []
+        for result in self.points {
+            for outcome in result.outcomes {
+                let settings = outcome.simulation.settings
+                for (replication, revenue) in outcome.simulation.replicationRevenuesPer1000Players.enumerated() {
+                    points.append(Int64(result.point.index))
+                    for (axis, path) in axes.enumerated() {
+                        let value = result.point.coordinates.first(where: { $0.path == path })?.value
+                        axisValues[axis].append(value ?? .nan)
+                    }
+                    strategies.append(outcome.strategy.label)
+                    replications.append(Int64(replication))
+                    seeds.append(Int64(RandomGeneratorKind.replicationSeed(seed: settings.seed, replication: replication)))
+                    revenues.append(revenue)
+                }
+            }
+        }
+
+        let axisFields = axes.map { path in
+            (name: Self.orcColumnName(path), type: OrcType(.double))
+        }
+        let schema = OrcType.struct(
+            [(name: "point", type: OrcType(.int))] + axisFields + [
+                (name: "strategy", type: OrcType(.string)),
+                (name: "replication", type: OrcType(.int)),
+                (name: "seed", type: OrcType(.long)),
+                (name: "revenue_per_1000", type: OrcType(.double)),
+            ])
+        let count = points.count
+        let fields: [ColumnVector] =
+            [ColumnVector(count: count, values: .integer(points))]
+            + axisValues.map { ColumnVector(count: count, values: .double($0)) }
+            + [
+                ColumnVector(count: count, values: .bytes(BytesColumn(strings: strategies))),
+                ColumnVector(count: count, values: .integer(replications)),
+                ColumnVector(count: count, values: .integer(seeds)),
+                ColumnVector(count: count, values: .double(revenues)),
+            ]
+        do {
+            let writer = try OrcWriter(path: url.path, schema: schema)
+            try writer.write(ColumnVector(count: count, values: .struct(fields)))
+            try writer.close()
+        } catch {
+            throw .unwritable(url.path, reason: "\(error)")
+        }
+        return url
+    }
+
+    /// Returns an ORC column name for a sweep field path: letters, digits and underscores only.
+    static func orcColumnName(_ path: String) -> String {
+        String(path.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Reports
+import ORC
 import Simulator
 import Strategies
 import Testing
@@ -51,6 +52,42 @@ struct ReportFilesTests {
         #expect(table.rows.count == 6)
         #expect(table.rows.map { $0[4] } == ["1200.0", "1300.0", "1250.0", "1100.0", "1150.0", "1120.0"])
         #expect(table.rows[1][3] == String(RandomGeneratorKind.replicationSeed(seed: 7, replication: 1)))
+    }
+
+    @Test("replication ORC matches the CSV")
+    func replicationORC() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reports-orc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let result = try SyntheticResults.singlePoint()
+
+        let url = try result.writeReplicationsORC(to: folder.appendingPathComponent("replications.orc"))
+        let reader = try OrcReader(path: url.path)
+        let batch = try reader.readStripe(0)
+
+        #expect(reader.schema.description == "struct<point:int,strategy:string,replication:int,seed:bigint,revenue_per_1000:double>")
+        #expect(reader.rowCount == 6)
+        guard case .double(let revenues) = try #require(batch.column(named: "revenue_per_1000")).values else {
+            Issue.record("revenue_per_1000 is not a double column")
+            return
+        }
+        #expect(revenues == [1200, 1300, 1250, 1100, 1150, 1120])
+        guard case .integer(let seeds) = try #require(batch.column(named: "seed")).values else {
+            Issue.record("seed is not an integer column")
+            return
+        }
+        #expect(seeds[1] == Int64(RandomGeneratorKind.replicationSeed(seed: 7, replication: 1)))
+        guard case .bytes(let strategies) = try #require(batch.column(named: "strategy")).values else {
+            Issue.record("strategy is not a string column")
+            return
+        }
+        #expect(strategies.string(at: 0) == result.replicationTable().rows[0][1])
+    }
+
+    @Test("sweep paths become ORC column names")
+    func orcColumnNames() {
+        #expect(ExperimentResult.orcColumnName("rules.bonusCost") == "rules_bonusCost")
+        #expect(ExperimentResult.orcColumnName("rules.continuation.afterLoss") == "rules_continuation_afterLoss")
     }
 
     @Test("CSV quoting", arguments: [
@@ -131,7 +168,7 @@ struct ReportFilesTests {
         defer { try? FileManager.default.removeItem(at: folder) }
 
         let written = try SyntheticResults.singlePoint().writeFiles(to: folder.appendingPathComponent("nested"))
-        #expect(written.map(\.lastPathComponent) == ["summary.csv", "replications.csv", "config.json", "report.html"])
+        #expect(written.map(\.lastPathComponent) == ["summary.csv", "replications.csv", "config.json", "report.html", "replications.orc"])
         for url in written {
             #expect(FileManager.default.fileExists(atPath: url.path))
         }
