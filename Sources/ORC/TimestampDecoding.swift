@@ -64,8 +64,8 @@ final class TimestampConverter {
     }
 
     // Offsets are cached per 1,024-second bucket. A bucket whose first and last second have the
-    // same offset has no transition inside, since zones never change twice within 17 minutes;
-    // a bucket with a transition asks the zone for every value.
+    // same offset has no transition inside, since zones never change twice within 17 minutes.
+    // In a bucket with a transition, every value looks its offset up in the zone.
     private func offset(at instant: Int64) -> Int64 {
         let bucket = instant >> 10
         if bucket == lastBucket { return lastOffset }
