@@ -21,8 +21,21 @@ extension OrcReader {
         lines.append("file statistics:")
         let columns = schema.flattened()
         for (id, statistics) in fileStatistics.enumerated() {
-            let type = id < columns.count ? columns[id].description : "?"
-            lines.append("  column \(id) (\(type)): " + Self.describe(statistics))
+            // Compound types print as their path and kind; their full type string repeats the children.
+            var label = "?"
+            if id < columns.count {
+                let node = columns[id]
+                let path = schema.path(ofColumn: id).map { $0.isEmpty ? "root" : $0 } ?? "?"
+                let kind = switch node.kind {
+                case .struct: "struct"
+                case .list: "array"
+                case .map: "map"
+                case .union: "uniontype"
+                default: node.description
+                }
+                label = "\(path): \(kind)"
+            }
+            lines.append("  column \(id) (\(label)): " + Self.describe(statistics))
         }
         lines.append("user metadata keys: " + (userMetadata.isEmpty ? "(none)" : userMetadata.map(\.name).joined(separator: ", ")))
         return lines.joined(separator: "\n")

@@ -14,9 +14,11 @@ final class TimestampConverter {
 
     private let zone: TimeZone?
     private let zoneBase: Int64
-    private var cachedStart: Int64 = 1
-    private var cachedEnd: Int64 = 0
-    private var cachedOffset: Int64 = 0
+    private static let cacheSize = 4096
+    private var cachedBuckets: [Int64] = []
+    private var cachedOffsets: [Int64] = []
+    private var lastBucket: Int64 = .min
+    private var lastOffset: Int64 = 0
 
     /// Creates a converter for the writer's zone of one stripe.
     ///
@@ -35,6 +37,8 @@ final class TimestampConverter {
             throw OrcError.unsupported("unknown writer time zone '\(name)'; install the tzdata package that defines it")
         }
         self.zone = zone
+        cachedBuckets = [Int64](repeating: .min, count: Self.cacheSize)
+        cachedOffsets = [Int64](repeating: 0, count: Self.cacheSize)
         let offset2015 = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(Self.orcEpoch))))
         zoneBase = Self.orcEpoch - offset2015
     }
@@ -59,18 +63,31 @@ final class TimestampConverter {
         return (seconds, Int32(truncatingIfNeeded: nanos))
     }
 
+    // Offsets are cached per 1,024-second bucket. A bucket whose first and last second have the
+    // same offset has no transition inside, since zones never change twice within 17 minutes.
+    // In a bucket with a transition, every value looks its offset up in the zone.
     private func offset(at instant: Int64) -> Int64 {
-        if instant >= cachedStart, instant < cachedEnd { return cachedOffset }
-        guard let zone else { return 0 }
-        let date = Date(timeIntervalSince1970: Double(instant))
-        cachedOffset = Int64(zone.secondsFromGMT(for: date))
-        cachedStart = instant
-        if let next = zone.nextDaylightSavingTimeTransition(after: date) {
-            cachedEnd = Int64(exactly: next.timeIntervalSince1970.rounded(.down)) ?? .max
-        } else {
-            cachedEnd = .max
+        let bucket = instant >> 10
+        if bucket == lastBucket { return lastOffset }
+        let slot = Int(truncatingIfNeeded: bucket) & (Self.cacheSize - 1)
+        if cachedBuckets[slot] == bucket {
+            lastBucket = bucket
+            lastOffset = cachedOffsets[slot]
+            return lastOffset
         }
-        return cachedOffset
+
+        let first = zoneOffset(at: bucket &<< 10)
+        guard first == zoneOffset(at: (bucket &<< 10) &+ 1023) else { return zoneOffset(at: instant) }
+        cachedBuckets[slot] = bucket
+        cachedOffsets[slot] = first
+        lastBucket = bucket
+        lastOffset = first
+        return first
+    }
+
+    private func zoneOffset(at instant: Int64) -> Int64 {
+        guard let zone else { return 0 }
+        return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant))))
     }
 
     /// Decodes the SECONDARY stream form of nanoseconds: the low 3 bits give the number of

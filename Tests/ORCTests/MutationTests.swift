@@ -17,6 +17,7 @@ struct MutationTests {
         "orc_index_int_string.orc",
         "decimal.orc",
         "over1k_bloom.orc",
+        "TestVectorOrcFile.testLz4.orc",
     ]
 
     static let variantsPerFile = 800
