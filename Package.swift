@@ -33,7 +33,8 @@ let package = Package(
             name: "retention",
             dependencies: ["ORC", "Strategies", "Simulator", "Reports", "DataStore"]
         ),
-        .testTarget(name: "ORCTests", dependencies: ["ORC"]),
+        // The Python scripts are run from their source location, found through #filePath.
+        .testTarget(name: "ORCTests", dependencies: ["ORC"], exclude: ["Scripts"]),
         .testTarget(name: "StrategiesTests", dependencies: ["Strategies"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Strategies"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulator", "Strategies", "ORC"]),
