@@ -176,7 +176,7 @@ struct OrcStoreTests {
     func emptyDirectory() throws {
         let directory = try makeTemporaryDirectory("empty").path
         defer { removeTemporaryDirectory(URL(fileURLWithPath: directory)) }
-        FileManager.default.createFile(atPath: directory + "/_SUCCESS", contents: Data())
+        #expect(FileManager.default.createFile(atPath: directory + "/_SUCCESS", contents: Data()))
 
         let error = try #require(throws: DataStoreError.self) { try OrcActionStore(path: directory) }
 

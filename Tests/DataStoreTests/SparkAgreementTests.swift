@@ -88,7 +88,7 @@ struct SparkAgreementTests {
         if let javaHome = Self.javaHome() { environment["JAVA_HOME"] = javaHome }
         process.environment = environment
         let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("spark-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: outputFile.path, contents: nil))
         let handle = try FileHandle(forWritingTo: outputFile)
         process.standardOutput = handle
         process.standardError = handle
