@@ -26,7 +26,7 @@ public enum StoreWriting {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for file in 0..<generator.files {
                 group.addTask {
-                    let writer = try makeWriter(paths[file], stripeRows: stripeRows)
+                    let writer = try makeWriter(paths[file])
                     let rowCount = generator.rowCount(file: file)
                     for start in stride(from: 0, to: rowCount, by: stripeRows) {
                         try Task.checkCancellation()
@@ -49,7 +49,7 @@ public enum StoreWriting {
     public static func importCSV(_ csvPath: String, directory: String, stripeRows: Int) throws -> Int {
         var reader = try CSVActionReader(path: csvPath)
         try prepareDirectory(directory)
-        let writer = try makeWriter(partFilePath(directory, index: 0), stripeRows: stripeRows)
+        let writer = try makeWriter(partFilePath(directory, index: 0))
 
         var rows = 0
         while let batch = try reader.nextBatch(maxRows: stripeRows) {
@@ -79,19 +79,17 @@ public enum StoreWriting {
         }
     }
 
-    // Each write of up to `stripeRows` rows closes one stripe: the byte limit of 1 is reached at
-    // the end of every row group, and a row group is `stripeRows` long.
-    static func makeWriter(_ path: String, stripeRows: Int) throws -> OrcWriter {
-        var options = OrcWriterOptions()
-        options.stripeSize = 1
-        options.rowIndexStride = stripeRows
+    // Stripes are cut by row count in `write(_:with:)`, so the writer's byte limit only splits a
+    // batch far larger than expected. The row index keeps the standard stride of 10,000 rows.
+    static func makeWriter(_ path: String) throws -> OrcWriter {
         do {
-            return try OrcWriter(path: path, schema: ActionSchema.written, options: options)
+            return try OrcWriter(path: path, schema: ActionSchema.written)
         } catch {
             throw DataStoreError.io("cannot create part file '\(path)': \(error)")
         }
     }
 
+    // Writes one batch as one stripe.
     static func write(_ batch: ActionBatch, with writer: OrcWriter) throws {
         var seconds = [Int64](repeating: 0, count: batch.count)
         var nanoseconds = [Int32](repeating: 0, count: batch.count)
@@ -108,6 +106,7 @@ public enum StoreWriting {
         ]))
         do {
             try writer.write(rows)
+            try writer.finishStripe()
         } catch {
             throw DataStoreError.io("cannot write to part file '\(writer.path)': \(error)")
         }

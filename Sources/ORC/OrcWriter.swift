@@ -201,6 +201,26 @@ public final class OrcWriter {
 
     // MARK: - Stripes
 
+    /// Ends the current stripe now, so the next rows start a new one.
+    ///
+    /// Callers that cut stripes by row count rather than by `OrcWriterOptions.stripeSize` call
+    /// this after each batch. It does nothing when the stripe holds no rows.
+    ///
+    /// - Throws: `OrcError` when the writer is closed, an earlier write failed, or a write fails.
+    public func finishStripe() throws {
+        guard !isClosed else { throw OrcError.invalidArgument("the writer for \(path) is closed; create a new writer") }
+        if let failure {
+            throw OrcError.invalidArgument("an earlier write to \(path) failed (\(failure)); create a new writer")
+        }
+
+        do {
+            try flushStripe()
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
     private func flushStripe() throws {
         guard rowsInStripe > 0 else { return }
         if rowsInGroup > 0 {

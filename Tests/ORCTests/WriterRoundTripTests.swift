@@ -236,6 +236,33 @@ struct WriterRoundTripTests {
         #expect(kinds[1.0] == [.dictionaryV2, .dictionaryV2])
     }
 
+    @Test("finishStripe cuts stripes by row count")
+    func finishStripe() throws {
+        let directory = try WriterTestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let table = WriterTestTable(rows: 2_500, seed: 3)
+        let path = "\(directory)/cut.orc"
+        var options = OrcWriterOptions()
+        options.rowIndexStride = 1_000
+        let writer = try OrcWriter(path: path, schema: table.schema, options: options)
+        try writer.write(table.slice(0..<1_200))
+        try writer.finishStripe()
+        // A second call on an empty stripe adds nothing.
+        try writer.finishStripe()
+        try writer.write(table.slice(1_200..<2_500))
+        try writer.close()
+
+        let reader = try OrcReader(path: path)
+        #expect(reader.stripes.map(\.numberOfRows) == [1_200, 1_300])
+        #expect(reader.rowIndexStride == 1_000)
+        let actual = try WriterTestSupport.readWithLibrary(path)
+        for (name, type) in zip(table.schema.fieldNames, table.schema.children) {
+            let expected = WriterTestSupport.canonicalStrings(table.columnVector(named: name), type: type)
+            #expect(WriterTestSupport.firstMismatch(actual[name] ?? [], expected) == nil, "column \(name)")
+        }
+        #expect(throws: OrcError.self) { try writer.finishStripe() }
+    }
+
     @Test("file appears only on close")
     func atomicClose() throws {
         let directory = try WriterTestSupport.makeTemporaryDirectory()
