@@ -30,7 +30,7 @@ private let experimentRunCommand = Subcommand(
             + "(default: simulation.seed of the config, else 20261204)."),
         .value("threads", "T", help: "Worker threads, at least 1; results do not depend on it "
             + "(default: simulation.threads of the config, else one per core)."),
-        .value("out", "DIR", help: "Folder for summary.csv, replications.csv, config.json and report.html "
+        .value("out", "DIR", help: "Folder for summary.csv, replications.csv, replications.orc, config.json and report.html "
             + "(default: results/<experiment name>)."),
         .flag("quiet", help: "Draw no progress bar (it is drawn only when standard error is a terminal anyway)."),
     ],
@@ -140,6 +140,12 @@ private func solvePolicy(_ arguments: ParsedArguments) throws {
     }
     guard let point = config.points().first else { return }
 
+    guard DecisionTable.fits(point.rules) else {
+        throw ExperimentError.failedRun(
+            "the rules have \(BalanceGrid(rules: point.rules).stateCount) decision states, more than the "
+                + "\(DecisionTable.maxStateCount) an optimal policy can hold; lower rules.maxGames or raise rules.stake",
+            file: path)
+    }
     let policy = OptimalPolicy.solve(rules: point.rules)
     let url = URL(fileURLWithPath: output)
     do {

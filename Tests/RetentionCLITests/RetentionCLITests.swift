@@ -89,7 +89,7 @@ struct RetentionCLITests {
         #expect(result.standardError.isEmpty, "no progress bar without a terminal, got: \(result.standardError)")
         #expect(result.standardOutput.contains("Experiment small-sweep"))
         #expect(result.standardOutput.contains("sim only"))
-        for name in ["summary.csv", "replications.csv", "config.json", "report.html"] {
+        for name in ["summary.csv", "replications.csv", "replications.orc", "config.json", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/\(name)").path), "missing \(name)")
         }
         let summary = try String(contentsOf: folder.appendingPathComponent("out/summary.csv"), encoding: .utf8)
@@ -251,6 +251,21 @@ struct RetentionCLITests {
 
         #expect(result.status == 1)
         #expect(result.standardError.contains("rules.bonusCost (2 values)"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("policy.json").path))
+    }
+
+    @Test("policy solve rejects oversized rules")
+    func policySolveTooLarge() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = #"{"name": "long-sessions", "rules": {"maxGames": 100000}, "strategies": ["optimal"]}"#
+        try config.write(to: folder.appendingPathComponent("long.json"), atomically: true, encoding: .utf8)
+
+        let result = try runRetention(["policy", "solve", "long.json", "--out", "policy.json"], in: folder)
+
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("40040380200 decision states"))
+        #expect(result.standardError.contains("lower rules.maxGames"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("policy.json").path))
     }
 }
