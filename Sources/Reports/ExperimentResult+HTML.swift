@@ -8,7 +8,9 @@ extension ExperimentResult {
     public static let maximumDetailedPoints = 24
 
     /// Renders the self-contained HTML report: run details, findings, sweep charts, the summary
-    /// table and per point the revenue, distribution, survival and optimal-policy charts.
+    /// table and per point the revenue, replication spread, survival and optimal-policy charts.
+    /// The distribution of revenue per player is drawn at the single point, or at one point of a
+    /// sweep.
     ///
     /// The page loads nothing: styles are inline and charts are inline SVG.
     ///
@@ -119,7 +121,26 @@ extension ExperimentResult {
                     changes: sliceChanges, breakEvens: sliceBreakEvens, yDomain: closeUp))
             }
         }
+        if let (result, caption) = playerRevenuePoint() {
+            let colors = config.strategies.indices.map(StrategyPalette.color)
+            html.append(ReportCharts.playerRevenue(result.outcomes, colors: colors, caption: caption))
+        }
         return html
+    }
+
+    // Picks the sweep point for the per-player revenue chart, because one chart per point would
+    // make the page long: the swept value nearest the first break-even, else the first point.
+    private func playerRevenuePoint() -> (result: PointResult, caption: String)? {
+        guard let first = points.first else { return nil }
+
+        let breakEven = breakEvens(exactOnly: true).first ?? breakEvens().first
+        if let breakEven, let slice = sweepSlices().first(where: { $0.axis == breakEven.axis && $0.fixed == breakEven.fixed }),
+           let nearest = slice.points.min(by: { abs($0.value - breakEven.crossing) < abs($1.value - breakEven.crossing) }) {
+            let crossing = String(format: "%.2f", breakEven.crossing)
+            return (nearest.result, "At point \(nearest.result.point.index) (\(nearest.result.point.label)), the swept "
+                + "value nearest the break-even \(breakEven.axis) ≈ \(crossing).")
+        }
+        return (first, "At the first point (\(first.point.label)); the sweep has no break-even.")
     }
 
     private func summaryTableHTML() -> String {
@@ -187,6 +208,11 @@ extension ExperimentResult {
             }
             charts += [
                 ReportCharts.revenueDistribution(result.outcomes, colors: colors),
+            ]
+            if !config.isSweep {
+                charts.append(ReportCharts.playerRevenue(result.outcomes, colors: colors))
+            }
+            charts += [
                 ReportCharts.survival(result.outcomes, colors: colors, maxGames: result.point.rules.maxGames),
             ]
             if !result.policySlices.isEmpty {

@@ -50,11 +50,11 @@ enum ReportCharts {
         return canvas.render()
     }
 
-    /// Draws the distribution of revenue per 1000 players over replications as box plots, with
-    /// every replication as a faint dot.
+    /// Draws the spread of the revenue estimate: revenue per 1000 players in each replication as
+    /// box plots, with every replication as a faint dot.
     static func revenueDistribution(_ outcomes: [StrategyOutcome], colors: [String]) -> String {
         let all = outcomes.flatMap(\.simulation.replicationRevenuesPer1000Players)
-        let title = "Revenue per 1000 players across replications"
+        let title = "Spread of the estimate: revenue per 1000 players in each replication"
         let domain = niceDomain(lower: all.min() ?? 0, upper: all.max() ?? 1)
         let plotHeight = rowHeight * Double(outcomes.count)
         var canvas = SVGCanvas(width: width, height: 70 + plotHeight + 80, title: title)

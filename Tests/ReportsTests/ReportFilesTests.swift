@@ -114,13 +114,31 @@ struct ReportFilesTests {
     func htmlCharts() throws {
         let html = try SyntheticResults.singlePoint().htmlReport(createdAt: Date(timeIntervalSince1970: 0))
 
-        for title in ["Expected revenue per 1000 players by strategy", "Revenue per 1000 players across replications",
-                      "Share of players still playing after n games",
+        for title in ["Expected revenue per 1000 players by strategy",
+                      "Spread of the estimate: revenue per 1000 players in each replication",
+                      "Revenue per player: distribution over players", "Share of players still playing after n games",
                       "Where the optimal policy gives a bonus, by balance and streak"] {
             #expect(html.contains("<title>\(title)</title>"))
         }
         #expect(html.contains("loss-ratio(N=10, p=0.5)"))
         #expect(html.contains("1970-01-01T00:00:00Z"))
+        #expect(html.contains("never: mean 1.25 per player, 25.0% of players below zero"))
+    }
+
+    @Test("sweep report shows revenue per player near the break-even")
+    func htmlSweepPlayerRevenue() throws {
+        let html = try SyntheticResults.bonusCostSweep(costs: [0, 2, 4, 7, 10]).htmlReport()
+
+        #expect(html.components(separatedBy: "<title>Revenue per player: distribution over players</title>").count == 2)
+        #expect(html.contains("At point 2 (bonusCost=4), the swept value nearest the break-even rules.bonusCost ≈ 5.00."))
+        #expect(html.contains("after-loss: mean 1.10 per player"))
+    }
+
+    @Test("sweep without break-even shows the first point")
+    func htmlSweepFirstPoint() throws {
+        let html = try SyntheticResults.bonusCostSweep(costs: [0, 2]).htmlReport()
+
+        #expect(html.contains("At the first point (bonusCost=0); the sweep has no break-even."))
     }
 
     @Test("sweep report marks the break-even")
@@ -138,15 +156,18 @@ struct ReportFilesTests {
         let html = try SyntheticResults.bonusCostSweep(costs: [0, 2, 4, 6, 8, 10]).htmlReport()
             + SyntheticResults.singlePoint().htmlReport()
         var charts = 0
+        var playerRevenueCharts = 0
         var rest = html[...]
         while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
             let svg = String(rest[start.lowerBound..<end.upperBound])
             let parser = XMLParser(data: Data(svg.utf8))
             #expect(parser.parse(), "chart \(charts) is not well-formed: \(parser.parserError.map(String.init(describing:)) ?? "")")
             charts += 1
+            if svg.contains("<title>\(ReportCharts.playerRevenueTitle)</title>") { playerRevenueCharts += 1 }
             rest = rest[end.upperBound...]
         }
-        #expect(charts >= 9)
+        #expect(charts >= 11)
+        #expect(playerRevenueCharts == 2)
     }
 
     @Test("resolved config reads back")
