@@ -123,7 +123,8 @@ extension ExperimentResult {
         }
         if let (result, caption) = playerRevenuePoint() {
             let colors = config.strategies.indices.map(StrategyPalette.color)
-            html.append(ReportCharts.playerRevenue(result.outcomes, colors: colors, caption: caption))
+            html.append(ReportCharts.playerRevenue(result.outcomes, colors: colors, revenueModel: result.point.rules.revenueModel,
+                                                   caption: caption))
         }
         return html
     }
@@ -210,7 +211,8 @@ extension ExperimentResult {
                 ReportCharts.revenueDistribution(result.outcomes, colors: colors),
             ]
             if !config.isSweep {
-                charts.append(ReportCharts.playerRevenue(result.outcomes, colors: colors))
+                charts.append(ReportCharts.playerRevenue(result.outcomes, colors: colors,
+                                                         revenueModel: result.point.rules.revenueModel))
             }
             charts += [
                 ReportCharts.survival(result.outcomes, colors: colors, maxGames: result.point.rules.maxGames),

@@ -1,5 +1,6 @@
 import Foundation
 import Simulator
+import Strategies
 
 extension ReportCharts {
     static let playerRevenueTitle = "Revenue per player: distribution over players"
@@ -12,12 +13,15 @@ extension ReportCharts {
     /// few games near zero revenue, while the bins in the tails of long-staying winners and
     /// losers contain 0.1% of the players or less.
     ///
-    /// - Parameter caption: Which point the chart shows, for a sweep.
-    static func playerRevenue(_ outcomes: [StrategyOutcome], colors: [String], caption: String? = nil) -> String {
+    /// - Parameters:
+    ///   - revenueModel: The revenue model of the point, named in the explanation.
+    ///   - caption: Which point the chart shows, for a sweep.
+    static func playerRevenue(_ outcomes: [StrategyOutcome], colors: [String], revenueModel: GameRules.RevenueModel,
+                              caption: String? = nil) -> String {
         let title = playerRevenueTitle
         let panelHeight = 92.0
         let panelGap = 28.0
-        let top = caption == nil ? 104.0 : 120.0
+        let top = caption == nil ? 120.0 : 136.0
         let height = top + (panelHeight + panelGap) * Double(outcomes.count) + 56
         var canvas = SVGCanvas(width: width, height: height, title: title)
         canvas.text(title, x: 20, y: 24, size: 16, weight: "bold")
@@ -26,11 +30,14 @@ extension ReportCharts {
             canvas.text(caption, x: 20, y: noteY, size: 12, fill: "#333")
             noteY += 16
         }
-        canvas.text("Net revenue the operator earns from one player, in bins of equal width; height: share of the "
-                    + "strategy's players per bin (log scale).", x: 20, y: noteY, size: 12, fill: "#555")
-        canvas.text("Colored line: the strategy's mean. Gray outline: \(outcomes.first?.strategy.label ?? "") for "
-                    + "reference. Players left of the dashed zero line cost the operator money.",
-                    x: 20, y: noteY + 16, size: 12, fill: "#555")
+        let model = switch revenueModel {
+        case .net: "net revenue (player losses minus wins, minus bonus costs)"
+        case .turnover: "turnover revenue (total staked minus bonus costs)"
+        }
+        canvas.text("What the operator earns from one player, as \(model).", x: 20, y: noteY, size: 12, fill: "#555")
+        noteY += 16
+        canvas.text("Bins of equal width. Height: share of the strategy's players per bin, on a log scale.",
+                    x: 20, y: noteY, size: 12, fill: "#555")
 
         guard let shares = PlayerRevenueShares(outcomes.map(\.simulation.revenueHistogram)) else {
             canvas.text("No players were simulated.", x: 90, y: top + 20, size: 12)
@@ -38,6 +45,9 @@ extension ReportCharts {
         }
         let means = outcomes.map { $0.simulation.meanRevenuePer1000Players / 1000 }
         let xDomain = niceDomain(lower: min(shares.lowerBound, means.min() ?? 0), upper: max(shares.upperBound, means.max() ?? 0))
+        let zeroNote = xDomain.0 < 0 && xDomain.1 > 0 ? " Players left of the dashed zero line cost the operator money." : ""
+        canvas.text("Colored line: the strategy's mean. Gray outline: \(outcomes.first?.strategy.label ?? "") for "
+                    + "reference.\(zeroNote)", x: 20, y: noteY + 16, size: 12, fill: "#555")
         let yDomain = logShareDomain(shares.shares)
         let decades = Array(Int(yDomain.0)...Int(yDomain.1)).map(Double.init)
 
@@ -87,7 +97,7 @@ extension ReportCharts {
             canvas.line(frame.x(tick), frame.bottom, frame.x(tick), frame.bottom + 5, stroke: "#555")
             canvas.text(tickLabel(tick), x: frame.x(tick), y: frame.bottom + 18, anchor: .middle, size: 11, fill: "#444")
         }
-        // Label every other decade in short panels, so the labels do not touch.
+        // Label every other decade when there are more than four, so the labels do not touch.
         for (position, decade) in decades.enumerated() {
             canvas.line(frame.left, frame.y(decade), frame.right, frame.y(decade), stroke: "#e3e3e3")
             guard (decades.count - 1 - position) % 2 == 0 || decades.count <= 4 else { continue }

@@ -123,6 +123,7 @@ struct ReportFilesTests {
         #expect(html.contains("loss-ratio(N=10, p=0.5)"))
         #expect(html.contains("1970-01-01T00:00:00Z"))
         #expect(html.contains("never: mean 1.25 per player, 25.0% of players below zero"))
+        #expect(html.contains("What the operator earns from one player, as net revenue"))
     }
 
     @Test("sweep report shows revenue per player near the break-even")
