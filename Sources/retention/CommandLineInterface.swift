@@ -101,6 +101,10 @@ struct Subcommand: Sendable {
             guard let spec = options.first(where: { $0.name == name }) else {
                 throw UsageError(description: "unknown option '--\(name)' for '\(usage.split(separator: " ").prefix(3).joined(separator: " "))'; run it with --help to list the options")
             }
+            // A repeated option is almost always an edit left half done, so neither copy wins silently.
+            guard !parsed.flags.contains(name), parsed.values[name] == nil else {
+                throw UsageError(description: "option --\(name) is given more than once; give it once")
+            }
             if spec.isFlag {
                 guard inlineValue == nil else {
                     throw UsageError(description: "option --\(name) takes no value")

@@ -26,14 +26,27 @@ let orcCommands = CommandGroup(
             run: { arguments in
                 let path = try arguments.requirePositionals(["FILE"])[0]
                 let limit = try arguments.int("limit", atLeast: 0) ?? Int.max
-                let columns = arguments.string("columns").map { text in
-                    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                }
+                let columns = try arguments.string("columns").map(parseColumnList)
                 try printRows(path: path, columns: columns, limit: limit)
             }
         ),
     ]
 )
+
+// Splits `--columns a,b` into names, rejecting an empty list and repeated names, which would
+// print rows with no fields or JSON objects with duplicate keys.
+private func parseColumnList(_ text: String) throws -> [String] {
+    let names = text.split(separator: ",", omittingEmptySubsequences: false)
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+    guard !names.contains(where: \.isEmpty) else {
+        throw UsageError(description: "invalid value '\(text)' for --columns: expected comma-separated column names such as user_id,result")
+    }
+    var seen = Set<String>()
+    for name in names where !seen.insert(name).inserted {
+        throw UsageError(description: "invalid value '\(text)' for --columns: column '\(name)' is named twice; name each column once")
+    }
+    return names
+}
 
 private func printRows(path: String, columns: [String]?, limit: Int) throws {
     let reader = try OrcReader(path: path)

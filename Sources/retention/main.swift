@@ -29,7 +29,7 @@ func printTopLevelHelp() {
         }
     }
     lines.append("")
-    lines.append("Run 'retention COMMAND --help' for the options of one command.")
+    lines.append("Run 'retention COMMAND --help' for the options of one command, 'retention --version' for the version.")
     print(lines.joined(separator: "\n"))
 }
 
@@ -41,6 +41,10 @@ func runMain(_ arguments: [String]) -> Int32 {
     guard let first = arguments.first, first != "--help", first != "-h", first != "help" else {
         printTopLevelHelp()
         return arguments.isEmpty ? usageExitCode : 0
+    }
+    if first == "--version" {
+        print("retention \(retentionVersion)")
+        return 0
     }
     guard let group = groups.first(where: { $0.name == first }) else {
         standardError("retention: unknown command '\(first)'; run 'retention --help' to list the commands")

@@ -83,4 +83,34 @@ struct OrcCommandsTests {
         #expect(result.status == 64)
         #expect(result.error.contains("unknown column 'nope'; the file has: _col0"))
     }
+
+    @Test("column list mistakes exit 64", arguments: [
+        ("", "expected comma-separated column names"),
+        ("_col0,", "expected comma-separated column names"),
+        ("_col0,_col0", "column '_col0' is named twice"),
+    ])
+    func columnListMistakes(columns: String, message: String) throws {
+        let result = try Self.run(["orc", "cat", Self.examples + "/decimal.orc", "--columns", columns])
+
+        #expect(result.status == 64)
+        #expect(result.error.contains(message))
+        #expect(result.output.isEmpty)
+    }
+
+    @Test("repeated option exits 64")
+    func repeatedOptionExits64() throws {
+        let result = try Self.run(["orc", "cat", Self.examples + "/decimal.orc", "--limit", "1", "--limit", "2"])
+
+        #expect(result.status == 64)
+        #expect(result.error.contains("option --limit is given more than once"))
+    }
+
+    @Test("version prints the tool version")
+    func version() throws {
+        let result = try Self.run(["--version"])
+
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("retention "))
+        #expect(result.output.split(separator: ".").count == 3)
+    }
 }
