@@ -8,6 +8,10 @@ extension OrcReader {
         var encryptedColumns: Set<Int>
     }
 
+    private static func startsWithMagic(_ file: RandomAccessFile) -> Bool {
+        (try? file.read(offset: 0, count: 3, what: "header")) == Array("ORC".utf8)
+    }
+
     /// Reads the postscript, footer and schema from the end of the file, as the ORC
     /// specification's "File Tail" section lays them out.
     static func readTail(_ file: RandomAccessFile) throws -> Tail {
@@ -29,9 +33,14 @@ extension OrcReader {
         do {
             postScript = try OrcProto.PostScript(serializedBytes: postScriptBytes)
         } catch let error as OrcError {
-            throw OrcError.notOrc("the postscript does not decode (\(error.message)); it is not an ORC file or its end is damaged", offset: postScriptStart)
+            // A file that does not even begin with the magic is some other format, and the
+            // protobuf details would only distract; a file that does has a damaged end.
+            guard startsWithMagic(file) else {
+                throw OrcError.notOrc("not an ORC file: it neither begins with the magic 'ORC' nor ends with an ORC postscript; check that the path names an ORC file")
+            }
+            throw OrcError.notOrc("the postscript does not decode (\(error.message)); the end of the file is damaged or truncated", offset: postScriptStart)
         }
-        guard postScript.magic == "ORC" || (postScript.magic == nil && (try? file.read(offset: 0, count: 3, what: "header")) == Array("ORC".utf8)) else {
+        guard postScript.magic == "ORC" || (postScript.magic == nil && startsWithMagic(file)) else {
             // The earliest writers left the magic out of the postscript but still began the file with it.
             throw OrcError.notOrc("neither the postscript nor the first bytes hold the magic 'ORC'; it is not an ORC file", offset: postScriptStart)
         }

@@ -28,6 +28,18 @@ struct BadFileTests {
         #expect(error.isDataError)
     }
 
+    @Test("Other formats are named not ORC")
+    func otherFormat() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-orc-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(#"{"name": "typo", "strategies": ["never"]}"#.utf8).write(to: URL(fileURLWithPath: path))
+
+        let error = try #require(readError(path))
+        #expect(error.file == path)
+        #expect(error.description.contains("not an ORC file"))
+        #expect(!error.description.contains("protobuf"))
+    }
+
     @Test("Future format version is refused")
     func futureFormatVersion() throws {
         let path = OrcExamples.path("version1999.orc")
