@@ -2,13 +2,13 @@ import Foundation
 import Testing
 @testable import ORC
 
-/// Files whose LENGTH stream or stripe information declares more values than a column may hold.
-/// Their children are empty structs, which have no streams, so only the declared count limits
-/// how many rows a consumer such as `orc cat` walks.
+/// Files whose LENGTH stream or stripe information declares more values than the streams or the
+/// reader's bound allow. Empty structs have no streams, so under them only the declared count
+/// limits how many rows a consumer such as `orc cat` walks.
 @Suite("ORC declared counts")
 struct DeclaredCountTests {
-    // Lengths this different make the writer emit a direct RLE v2 run, which is longer than the
-    // 7-byte run that replaces it; `patchLengthStream` checks the stream's length.
+    // Lengths this different make the writer emit a direct RLE v2 run longer than the 7-byte
+    // run that replaces it. `patchLengthStream` checks the stream's length.
     private static let lengths = [5000, 1, 4000, 2]
 
     // An RLE v2 short repeat (header bits 00, value width 6 bytes, 4 repeats) of 2^40, big-endian.
@@ -35,10 +35,13 @@ struct DeclaredCountTests {
         }
     }
 
-    // Writes one `items` column of the given list or map type, with `lengths` entries per row.
+    // Writes one `items` column of the given list or map type, with `lengths` entries per row
+    // whose values are empty structs, or decimals 1.0000000000 for a decimal element type.
     private func writeFile(_ items: OrcType, to path: String) throws {
         let offsets = Self.lengths.reduce(into: [0]) { $0.append($0.last! + $1) }
-        let entries = ColumnVector(count: offsets.last!, values: .struct([]))
+        let entries = items.children[0].kind == .decimal
+            ? ColumnVector(count: offsets.last!, values: .decimal(DecimalColumn(values: [Int128](repeating: 10_000_000_000, count: offsets.last!), precision: 38, scale: 10)))
+            : ColumnVector(count: offsets.last!, values: .struct([]))
         let values: ColumnValues = items.kind == .list
             ? .list(ListColumn(offsets: offsets, elements: entries))
             : .map(MapColumn(offsets: offsets, keys: entries, values: entries))
@@ -83,6 +86,25 @@ struct DeclaredCountTests {
         #expect(error.columnPath == "items")
         #expect(error.isDataError)
         #expect(error.message.contains("declares 4398046511104 child values"), "\(error)")
+    }
+
+    @Test("Decimal count beyond DATA throws")
+    func decimalCountBeyondData() throws {
+        let directory = try WriterTestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/decimals.orc"
+        try writeFile(.list(.decimal(precision: 38, scale: 10)), to: path)
+        #expect(try formatAllRows(path).dropFirst().first == #"{"items": [1.0000000000]}"#)
+
+        // Four lengths of 2^29 - 1 total 2,147,483,644 values, just within the bound, so the
+        // decimal reader must compare them with its DATA stream before it allocates 32 GiB.
+        try patchLengthStream(path, with: [0x19, 0x1F, 0xFF, 0xFF, 0xFF])
+        let error = try #require(formatError(path))
+        #expect(error.file == path)
+        #expect(error.stripe == 0)
+        #expect(error.column == 2)
+        #expect(error.columnPath == "items._elem")
+        #expect(error.message.contains("2147483644 values cannot fit"), "\(error)")
     }
 
     @Test("Huge stripe row count throws")
