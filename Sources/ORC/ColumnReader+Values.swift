@@ -160,10 +160,11 @@ extension ColumnReader {
             let values = try readIntegerSlots(.data, column: column, rows: count, valueCount: valueCount, present: present, signed: true, forceVersion2: true)
             return DecimalColumn(values: values.map { Int128($0) }, precision: precision, scale: targetScale)
         }
-        var unscaled = [Int128](repeating: 0, count: valueCount)
+        var unscaled: [Int128] = []
         if valueCount > 0 {
             var data = try requiredStream(.data, column: column)
             try data.checkPlausible(count: valueCount, density: .varint)
+            unscaled = [Int128](repeating: 0, count: valueCount)
             let scales = try readIntegers(.secondary, column: column, count: valueCount, signed: true)
             for index in 0..<valueCount {
                 let value = try data.readSignedVarint128()

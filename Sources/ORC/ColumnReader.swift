@@ -1,6 +1,12 @@
 /// Decodes the columns of one stripe from their streams, following the ORC specification's
 /// "Column Encodings" section. One reader serves one task, since it owns a decompressor.
 struct ColumnReader {
+    /// The maximum number of values, null or not, that one column may hold in one stripe. A
+    /// LENGTH stream can declare any total in a few bytes, and a child with no streams of its
+    /// own, such as an empty struct, has nothing else to bound it. Java arrays, which back the
+    /// column vectors of the reference reader, stop at this size too.
+    static let maximumValueCount = Int(Int32.max)
+
     let context: StripeContext
     let decompressor: ChunkDecompressor
 
@@ -180,20 +186,29 @@ struct ColumnReader {
         return slots
     }
 
-    // Reads the LENGTH stream of a list or map into `count + 1` offsets, null rows empty.
+    // Reads the LENGTH stream of a list or map into `count + 1` offsets, null rows empty. The
+    // total is checked before any child reads it as its row count, because a child without
+    // streams, such as `struct<>`, would otherwise pass on billions of rows to every consumer.
     private func readOffsets(column: Int, count: Int, valueCount: Int, present: [Bool]?) throws -> [Int] {
         let lengths = try readIntegers(.length, column: column, count: valueCount, signed: false)
+        var declared = 0
+        for length in lengths {
+            guard length >= 0 else { throw OrcError.corrupt("negative length \(length) in the LENGTH stream") }
+            let (sum, overflow) = declared.addingReportingOverflow(Int(length))
+            declared = overflow ? Int.max : sum
+        }
+        guard declared <= Self.maximumValueCount else {
+            let amount = declared == Int.max ? "more than \(Int.max)" : "\(declared)"
+            throw OrcError.corrupt("the LENGTH stream declares \(amount) child values in this stripe, more than the \(Self.maximumValueCount) a column may hold; the file is damaged")
+        }
+
         var offsets = [Int](repeating: 0, count: count + 1)
         var total = 0
         var next = 0
         for row in 0..<count {
             if present?[row] ?? true {
-                let length = lengths[next]
+                total += Int(lengths[next])
                 next += 1
-                guard length >= 0 else { throw OrcError.corrupt("negative length \(length) in the LENGTH stream") }
-                let (sum, overflow) = total.addingReportingOverflow(Int(length))
-                guard !overflow else { throw OrcError.corrupt("the LENGTH stream's lengths overflow") }
-                total = sum
             }
             offsets[row + 1] = total
         }

@@ -75,8 +75,11 @@ extension OrcReader {
         let selected = try selectedFields(fields)
         let footer = try stripeFooter(index)
         let stripe = stripes[index]
-        guard let rowCount = Int(exactly: stripe.numberOfRows ?? 0) else {
-            throw OrcError.corrupt("stripe declares \(stripe.numberOfRows ?? 0) rows").located(file: path, stripe: index)
+        // A root without streams, such as `struct<>` or an empty field selection, takes the
+        // declared row count as is, so the count needs a bound of its own.
+        guard let rowCount = Int(exactly: stripe.numberOfRows ?? 0), rowCount <= ColumnReader.maximumValueCount else {
+            throw OrcError.corrupt("the stripe declares \(stripe.numberOfRows ?? 0) rows, more than the \(ColumnReader.maximumValueCount) a column may hold in one stripe; the file is damaged")
+                .located(file: path, stripe: index)
         }
         var context = try StripeContext(reader: self, index: index, stripe: stripe, footer: footer)
         let selectedColumns = schema.kind == .struct

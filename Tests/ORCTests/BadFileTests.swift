@@ -6,10 +6,17 @@ import Testing
 struct BadFileTests {
     /// Opens and reads every stripe, returning the error the reader throws.
     private func readError(_ path: String) -> OrcError? {
-        do {
+        Self.orcError {
             let reader = try OrcReader(path: path)
             try reader.forEachStripe { _ in }
             _ = try reader.stripeStatistics()
+        }
+    }
+
+    /// Runs `body` and returns the `OrcError` it throws, recording an issue for any other error.
+    static func orcError(_ body: () throws -> Void) -> OrcError? {
+        do {
+            try body()
             return nil
         } catch let error as OrcError {
             return error
