@@ -42,7 +42,12 @@ public struct OrcActionStore: ActionSource {
         for (fileIndex, file) in files.enumerated() {
             var firstRow: Int64 = 0
             for (stripeIndex, stripe) in file.reader.stripes.enumerated() {
-                let rows = Int(stripe.numberOfRows ?? 0)
+                // The reader rejects such stripes when they are read; checking here keeps the
+                // conversion from trapping on a damaged footer first.
+                guard let rows = Int(exactly: stripe.numberOfRows ?? 0), rows <= Int(Int32.max) else {
+                    throw DataStoreError.invalidInput("part file '\(file.reader.path)' is damaged: stripe \(stripeIndex) "
+                        + "declares \(stripe.numberOfRows ?? 0) rows, more than an ORC stripe can hold; rewrite or remove the file")
+                }
                 units.append(ScanUnit(fileIndex: fileIndex, stripeIndex: stripeIndex, firstRow: firstRow, rowCount: rows))
                 firstRow += Int64(rows)
             }
