@@ -30,6 +30,10 @@ private let generateCommand = Subcommand(
         .value("files", "K", help: "Number of part files, written in parallel (default: one per core)."),
         stripeRowsOption,
     ],
+    details: """
+        DIR is created with its missing parents and must not contain part files yet. Exit status: 0 on \
+        success, 1 when DIR cannot be created or written, 64 for a usage mistake.
+        """,
     run: { arguments in
         _ = try arguments.requirePositionals([])
         guard let out = arguments.string("out") else { throw UsageError(description: "missing --out DIR: the directory to write the store to") }
@@ -62,6 +66,11 @@ private let importCommand = Subcommand(
         .value("out", "DIR", help: "Directory to write the ORC part file to (required)."),
         stripeRowsOption,
     ],
+    details: """
+        CSV has a header naming user_id, action_time, game_type and result in any order (see \
+        docs/batch.md). The first bad row stops the import and no part file is written. Exit status: 0 \
+        on success, 1 for a bad row or a file that cannot be read or written, 64 for a usage mistake.
+        """,
     run: { arguments in
         let csv = try arguments.requirePositionals(["CSV"])[0]
         guard let out = arguments.string("out") else { throw UsageError(description: "missing --out DIR: the directory to write the store to") }
