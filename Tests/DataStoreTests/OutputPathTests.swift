@@ -95,6 +95,21 @@ struct OutputPathTests {
         #expect(error.message == "cannot write \(path): no such file or folder; choose another --out")
     }
 
+    @Test("ORC write failure names the path")
+    func orcWriteFailure() throws {
+        let directory = try makeTemporaryDirectory("output-path")
+        defer { removeTemporaryDirectory(directory) }
+        let path = directory.appendingPathComponent("missing/flagged.orc").path
+
+        let error = try #require(throws: DataStoreError.self) {
+            try FlaggedUsersOutput.write([], to: path)
+        }
+
+        #expect(error.message.hasPrefix("cannot write \(path): "))
+        #expect(error.message.hasSuffix("; choose another --out"))
+        #expect(!error.message.contains("could not be completed"), "message: \(error.message)")
+    }
+
     @Test("counts singular for one")
     func countPhrases() {
         #expect(counted(1, "stripe") == "1 stripe")
