@@ -27,8 +27,11 @@ public struct CSVActionReader {
     ///
     /// - Throws: `DataStoreError` when the file cannot be opened or the header lacks a column.
     public init(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DataStoreError.io("CSV file '\(path)' not found; check the path")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DataStoreError.io("cannot open CSV file '\(path)': check that it exists and is readable")
+            throw DataStoreError.io("cannot open CSV file '\(path)': permission denied or not a file; check that it is a readable file")
         }
         self.path = path
         self.handle = handle
@@ -125,7 +128,7 @@ public struct CSVActionReader {
             do {
                 chunk = try handle.read(upToCount: 1 << 20)
             } catch {
-                throw DataStoreError.io("cannot read CSV file '\(path)' after line \(lineNumber): \(error)")
+                throw DataStoreError.io("cannot read CSV file '\(path)' after line \(lineNumber): \(fileSystemReason(error))")
             }
             if let chunk, !chunk.isEmpty {
                 buffer.append(contentsOf: chunk)

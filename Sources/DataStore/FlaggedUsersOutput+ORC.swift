@@ -23,7 +23,7 @@ extension FlaggedUsersOutput {
             try writer.write(rows)
             try writer.close()
         } catch {
-            throw DataStoreError.io("cannot write '\(path)': \(error); check that the directory exists and is writable")
+            throw DataStoreError.io("cannot write \(path): \(error); choose another --out")
         }
     }
 }

@@ -26,10 +26,6 @@ public enum FlaggedUsersOutput {
     }
 
     static func writeCSV(_ flagged: [FlaggedUser], to path: String) throws {
-        do {
-            try csv(flagged).write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw DataStoreError.io("cannot write '\(path)': \(error.localizedDescription); check that the directory exists and is writable")
-        }
+        try OutputPath.write(csv(flagged), to: path, fix: "choose another --out")
     }
 }

@@ -69,7 +69,7 @@ public struct OrcActionStore: ActionSource {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
-            throw DataStoreError.io("cannot list data store directory '\(path)': \(error.localizedDescription)")
+            throw DataStoreError.io("cannot list data store directory '\(path)': \(fileSystemReason(error))")
         }
         var paths: [String] = []
         for name in names.sorted() where !name.hasPrefix("_") && !name.hasPrefix(".") {

@@ -68,11 +68,7 @@ public enum StoreWriting {
     }
 
     static func prepareDirectory(_ directory: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw DataStoreError.io("cannot create the store directory '\(directory)': \(error.localizedDescription)")
-        }
+        try OutputPath.createFolder(directory, fix: "choose another --out")
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         if let part = existing.sorted().first(where: { $0.hasPrefix("part-") && $0.hasSuffix(".orc") }) {
             throw DataStoreError.invalidInput("the store directory '\(directory)' already contains part files such as \(part); remove them or choose another directory")

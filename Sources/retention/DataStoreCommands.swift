@@ -21,7 +21,7 @@ private let stripeRowsOption = OptionSpec.value(
 private let generateCommand = Subcommand(
     name: "generate",
     summary: "Write a data store of random game actions.",
-    usage: "retention datastore generate --out DIR [--users U] [--games G] [--seed S] [--files K]",
+    usage: "retention datastore generate --out DIR [--users U] [--games G] [--seed S] [--files K] [--stripe-rows ROWS]",
     options: [
         .value("out", "DIR", help: "Directory to create the ORC part files in (required)."),
         .value("users", "U", help: "Number of players, with ids 1 to U (default 1000)."),
@@ -30,6 +30,10 @@ private let generateCommand = Subcommand(
         .value("files", "K", help: "Number of part files, written in parallel (default: one per core)."),
         stripeRowsOption,
     ],
+    details: """
+        DIR is created with its missing parents and must not contain part files yet. Exit status: 0 on \
+        success, 1 when DIR cannot be created or written, 64 for a usage mistake.
+        """,
     run: { arguments in
         _ = try arguments.requirePositionals([])
         guard let out = arguments.string("out") else { throw UsageError(description: "missing --out DIR: the directory to write the store to") }
@@ -49,42 +53,54 @@ private let generateCommand = Subcommand(
             try await StoreWriting.generate(generator, directory: out, stripeRows: stripeRows)
         }
         let seconds = (clock.now - start) / .seconds(1)
-        print("wrote \(generator.rowCount) rows (\(users) users x \(games) games, seed \(seed)) to \(paths.count) part files in \(out) in \(String(format: "%.2f", seconds)) s")
+        print("wrote \(counted(generator.rowCount, "row")) (\(counted(users, "user")) x \(counted(games, "game")), seed \(seed)) "
+            + "to \(counted(paths.count, "part file")) in \(out) in \(String(format: "%.2f", seconds)) s")
     }
 )
 
 private let importCommand = Subcommand(
     name: "import",
     summary: "Convert a CSV file of game actions into a data store.",
-    usage: "retention datastore import CSV --out DIR",
+    usage: "retention datastore import CSV --out DIR [--stripe-rows ROWS]",
     options: [
         .value("out", "DIR", help: "Directory to write the ORC part file to (required)."),
         stripeRowsOption,
     ],
+    details: """
+        CSV has a header naming user_id, action_time, game_type and result in any order (see \
+        docs/batch.md). The first bad row stops the import and no part file is written. Exit status: 0 \
+        on success, 1 for a bad row or a file that cannot be read or written, 64 for a usage mistake.
+        """,
     run: { arguments in
         let csv = try arguments.requirePositionals(["CSV"])[0]
         guard let out = arguments.string("out") else { throw UsageError(description: "missing --out DIR: the directory to write the store to") }
         let stripeRows = try arguments.int("stripe-rows", atLeast: 1) ?? StoreWriting.defaultStripeRows
 
         let rows = try StoreWriting.importCSV(csv, directory: out, stripeRows: stripeRows)
-        print("imported \(rows) rows from \(csv) into \(out)")
+        print("imported \(counted(rows, "row")) from \(csv) into \(out)")
     }
 )
 
 private let detectCommand = Subcommand(
     name: "detect",
     summary: "Flag players who lost at least a share p of their last N games.",
-    usage: "retention detect STORE [--engine rows|columns|both] [--last N] [--threshold p] [--allow-short] [--out FILE] [--compare]",
+    usage: "retention detect STORE [--engine rows|columns|both] [--last N] [--threshold P] [--allow-short] [--out FILE] "
+        + "[--compare] [--read-only] [--workers W]",
     options: [
         .value("engine", "ENGINE", help: "rows (record at a time), columns (column batches) or both (default columns)."),
         .value("last", "N", help: "Number of latest games per player (default 10)."),
         .value("threshold", "P", help: "Share of those games lost to be flagged, in [0, 1] (default 0.7)."),
         .flag("allow-short", help: "Judge players with fewer than N games over the games they have."),
-        .value("out", "FILE", help: "Write flagged players to FILE, as ORC when it ends in .orc, else CSV."),
+        .value("out", "FILE", help: "Write flagged players to FILE, as CSV when it ends in .csv and as ORC when it ends in .orc."),
         .flag("compare", help: "Run both engines, check that their results match, write results/batch-compare.csv."),
         .flag("read-only", help: "Only read and touch the three detection columns, for timing."),
         .value("workers", "W", help: "Number of parallel scan workers (default: one per core)."),
     ],
+    details: """
+        STORE is a folder of ORC part files or one ORC file (see docs/batch.md). The folder of --out \
+        must exist; it is checked before the scan. Exit status: 0 on success, 1 for an unreadable store, \
+        an unwritable output or engines that disagree, 64 for a usage mistake.
+        """,
     run: { arguments in
         let store = try arguments.requirePositionals(["STORE"])[0]
         let rule = try detectionRule(arguments)
@@ -99,8 +115,17 @@ private let detectCommand = Subcommand(
             throw UsageError(description: "invalid value '\(engineName)' for --engine: expected rows, columns or both")
         }
 
+        let out = arguments.string("out")
+        if let out {
+            try OutputPath.checkFile(out, fix: "choose another --out", extensions: ["csv", "orc"])
+        }
+        if arguments.has("compare") {
+            try checkComparisonPath()
+        }
+
         let source = try OrcActionStore(path: store)
-        print("store: \(store) (\(source.partFiles.count) part files, \(source.units.count) stripes, \(source.rowCount) rows)")
+        print("store: \(store) (\(counted(source.partFiles.count, "part file")), \(counted(source.units.count, "stripe")), "
+            + "\(counted(source.rowCount, "row")))")
         if arguments.has("read-only") {
             let run = try runBlocking { try await EngineRun.measureColumnRead(on: source, workers: workers) }
             print(summaryLine(run))
@@ -118,9 +143,9 @@ private let detectCommand = Subcommand(
         if arguments.has("compare") {
             try writeComparison(runs)
         }
-        if let out = arguments.string("out"), let result = runs.first?.result {
+        if let out, let result = runs.first?.result {
             try FlaggedUsersOutput.write(result.flagged, to: out)
-            print("wrote \(result.flagged.count) flagged players to \(out)")
+            print("wrote \(counted(result.flagged.count, "flagged player")) to \(out)")
         }
     }
 )
@@ -138,7 +163,7 @@ private func summaryLine(_ run: EngineRun) -> String {
     let memory = run.peakMemoryGrowth.map { String(format: ", peak memory +%.1f MiB", Double($0) / 1_048_576) } ?? ""
     let timing = String(format: "%.3f s, %.0f rows/s", run.seconds, run.rowsPerSecond)
     guard let result = run.result else {
-        return "\(run.label): read \(run.rows) rows in \(timing)\(memory)"
+        return "\(run.label): read \(counted(run.rows, "row")) in \(timing)\(memory)"
     }
     return "\(run.label): users seen \(result.usersSeen), flagged \(result.flagged.count), rows \(result.rowsRead), \(timing)\(memory)"
 }
@@ -155,22 +180,25 @@ private func checkAgreement(_ runs: [EngineRun]) throws {
         throw CommandFailure(description: "the engines disagree: \(difference); this is a bug in one of them, please report it with the store")
     }
     if runs.count > 1 {
-        print("engines agree: \(firstResult.flagged.count) flagged players, identical in both")
+        print("engines agree: \(counted(firstResult.flagged.count, "flagged player")), identical in both")
     }
 }
 
+private let comparisonPath = "results/batch-compare.csv"
+private let comparisonFix = "run the command from a folder where results/ can be written"
+
+// Runs before the scan, so an unwritable results folder fails at once.
+private func checkComparisonPath() throws {
+    try OutputPath.createFolder("results", fix: comparisonFix)
+    try OutputPath.checkFile(comparisonPath, fix: comparisonFix, extensions: ["csv"])
+}
+
 private func writeComparison(_ runs: [EngineRun]) throws {
-    let path = "results/batch-compare.csv"
     let text = EngineRun.csv(runs)
-    do {
-        try FileManager.default.createDirectory(atPath: "results", withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-    } catch {
-        throw CommandFailure(description: "cannot write \(path): \(error.localizedDescription)")
-    }
+    try OutputPath.write(text, to: comparisonPath, fix: comparisonFix)
     print("")
     print(text, terminator: "")
-    print("wrote \(path)")
+    print("wrote \(comparisonPath)")
 }
 
 // The CLI is synchronous, so async library calls run on the cooperative pool while the main

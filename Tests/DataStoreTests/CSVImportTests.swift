@@ -61,6 +61,17 @@ struct CSVImportTests {
         #expect(error.message.hasPrefix(path))
     }
 
+    @Test("missing CSV file named as not found")
+    func missingFile() throws {
+        let directory = try makeTemporaryDirectory("csv-missing")
+        defer { removeTemporaryDirectory(directory) }
+        let path = directory.appendingPathComponent("actions.csv").path
+
+        let error = try #require(throws: DataStoreError.self) { try CSVActionReader(path: path) }
+
+        #expect(error.message == "CSV file '\(path)' not found; check the path")
+    }
+
     @Test("header without a column names the file and the column")
     func rejectsMissingColumn() throws {
         let path = try writeCSV("user_id,action_time,result\n1,2026-01-01 00:00:00,1\n")

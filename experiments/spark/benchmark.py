@@ -100,7 +100,7 @@ def main():
 
         results = []  # (name, job seconds, process seconds, flagged)
         best = best_swift_run([retention, "detect", store, "--read-only"], arguments.repeat,
-                              r"read-3-columns: read \d+ rows in ([\d.]+) s")
+                              r"read-3-columns: read \d+ rows? in ([\d.]+) s")
         results.append(("Swift: read 3 columns (floor)", best[0], best[1], None))
         for engine in ("columns", "rows"):
             best = best_swift_run([retention, "detect", store, "--engine", engine], arguments.repeat,

@@ -11,8 +11,9 @@ Games with equal action times are ordered by part file name, then by row order i
 file. This matches the Swift engines as long as Spark keeps each file's rows in order within a
 partition.
 
-Run it locally:
-    python detect_losses.py STORE --master 'local[2]'
+Run it locally with the venv Python that scripts/test.sh or scripts/install-dependencies.sh
+creates, which has PySpark:
+    ~/.cache/retention-workbench/venv/bin/python detect_losses.py STORE --master 'local[2]'
 or on a cluster, unchanged:
     spark-submit detect_losses.py hdfs:///path/to/store
 """
@@ -116,10 +117,19 @@ def run_dataframe_job(spark, arguments):
 
 
 def format_time(value):
-    """Format a timestamp as `YYYY-MM-DD HH:MM:SS.ffffff` in UTC, as the Swift CSV output does."""
+    """Format a timestamp in UTC as the Swift CSV output does, so the two files diff equal.
+
+    The fraction is left out when it is zero, has 3 digits when it is whole milliseconds and 6
+    otherwise. Spark keeps microseconds, so the 9-digit form of the Swift output never occurs.
+    """
     if value.tzinfo is not None:
         value = value.astimezone(timezone.utc).replace(tzinfo=None)
-    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    text = value.strftime("%Y-%m-%d %H:%M:%S")
+    if value.microsecond == 0:
+        return text
+    if value.microsecond % 1000 == 0:
+        return f"{text}.{value.microsecond // 1000:03d}"
+    return f"{text}.{value.microsecond:06d}"
 
 
 def write_flagged(path, flagged):
