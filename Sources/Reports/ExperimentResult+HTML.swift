@@ -95,7 +95,7 @@ extension ExperimentResult {
             let how = best.isExact ? "exact expected revenue" : "simulated mean revenue"
             items.append("<b>\(escapeXML(best.strategy.label))</b> earns the most: \(how) \(value) per 1000 players.")
         }
-        for line in sweepFindings() where !line.isEmpty {
+        for line in exactSkipNotes() + sweepFindings() where !line.isEmpty {
             items.append(escapeXML(line))
         }
         guard !items.isEmpty else { return "" }

@@ -44,8 +44,27 @@ extension ExperimentResult {
 
         var lines = [headline, legend, ""]
         lines += Self.alignColumns([header] + rows, rightAligned: Set((isSweep ? 3 : 2)..<header.count))
+        lines += exactSkipNotes()
         lines += sweepFindings()
         return lines.joined(separator: "\n")
+    }
+
+    /// Lists each reason why Markovian strategies were simulated only, naming the strategies
+    /// and, in a sweep, the points.
+    func exactSkipNotes() -> [String] {
+        var reasons: [String] = []
+        var subjects: [String: [String]] = [:]
+        for result in points {
+            for outcome in result.outcomes {
+                guard let reason = outcome.exactSkipReason else { continue }
+                let subject = config.isSweep ? "\(outcome.strategy.label) at \(result.point.label)" : outcome.strategy.label
+                if subjects[reason] == nil { reasons.append(reason) }
+                subjects[reason, default: []].append(subject)
+            }
+        }
+        return reasons.map { reason in
+            "Note for \(subjects[reason]!.joined(separator: config.isSweep ? "; " : ", ")): \(reason)."
+        }
     }
 
     /// The experiment name, revenue model, seed and sizes in one line.
@@ -59,7 +78,8 @@ extension ExperimentResult {
 
     var legend: String {
         "Revenue per 1000 players. * best strategy (exact value when known, else simulated mean); "
-            + "'exact+sim' strategies were also evaluated exactly, 'sim only' ones depend on the game history."
+            + "'exact+sim' strategies were also evaluated exactly, 'sim only' ones depend on the game history "
+            + "or have too many states for an exact evaluation."
     }
 
     /// Sentences on the break-even values and the changes of the best strategy along sweeps.

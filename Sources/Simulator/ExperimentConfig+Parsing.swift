@@ -75,9 +75,24 @@ extension ExperimentConfig {
                 let issue = ExperimentIssue(path: "rules", position: nil, message: "invalid rules\(location): \(error.message)")
                 if !issues.contains(issue) { issues.append(issue) }
             }
+            if let issue = optimalTableIssue(point), !issues.contains(issue) { issues.append(issue) }
             if issues.count == 10 { break }
         }
         return issues
+    }
+
+    // The optimal policy is a decision table, so it cannot run where the states do not fit one.
+    // Other Markovian strategies are then simulated only.
+    private func optimalTableIssue(_ point: ExperimentPoint) -> ExperimentIssue? {
+        guard strategies.contains(where: { $0.name == "optimal" }),
+              (try? point.rules.validate()) != nil, !DecisionTable.fits(point.rules) else { return nil }
+        let location = point.coordinates.isEmpty ? "" : " at sweep point \(point.label)"
+        return ExperimentIssue(
+            path: "strategies", position: nil,
+            message: "strategy \"optimal\" needs a decision table, but rules.maxGames \(point.rules.maxGames)\(location) "
+                + "gives \(BalanceGrid(rules: point.rules).stateCount) decision states, more than the limit of "
+                + "\(DecisionTable.maxStateCount); lower rules.maxGames to at most "
+                + "\(DecisionTable.largestFittingMaxGames(point.rules)) or remove \"optimal\"")
     }
 }
 

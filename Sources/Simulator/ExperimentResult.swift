@@ -10,12 +10,17 @@ public struct StrategyOutcome: Sendable {
     public var exact: ExactEvaluation?
     /// The Monte Carlo estimates.
     public var simulation: MonteCarloSummary
+    /// Why a Markovian strategy was simulated only, such as too many decision states for an exact
+    /// evaluation, or nil when it was evaluated exactly or depends on the game history.
+    public var exactSkipReason: String?
 
     /// Creates an outcome.
-    public init(strategy: StrategySpec, exact: ExactEvaluation?, simulation: MonteCarloSummary) {
+    public init(strategy: StrategySpec, exact: ExactEvaluation?, simulation: MonteCarloSummary,
+                exactSkipReason: String? = nil) {
         self.strategy = strategy
         self.exact = exact
         self.simulation = simulation
+        self.exactSkipReason = exactSkipReason
     }
 
     /// Whether the strategy was evaluated exactly as well as by simulation.

@@ -208,6 +208,22 @@ struct ExperimentConfigTests {
         #expect(message.contains("empty strategy list"))
     }
 
+    @Test("optimal rejected when its table does not fit")
+    func optimalTooLarge() {
+        let message = parseError(#"{"rules": {"maxGames": 20000}, "strategies": ["never", "optimal"]}"#)
+
+        #expect(message.contains("strategies: strategy \"optimal\" needs a decision table"))
+        #expect(message.contains("rules.maxGames 20000 gives 1608060200 decision states"))
+        #expect(message.contains("more than the limit of 1073741824"))
+    }
+
+    @Test("oversized rules without optimal are valid")
+    func oversizedRulesValid() throws {
+        let config = try ExperimentConfig.parse(#"{"rules": {"maxGames": 20000}, "strategies": ["never", "greedy"]}"#)
+
+        #expect(config.points().first?.rules.maxGames == 20000)
+    }
+
     @Test("thread count cannot be swept")
     func threadSweep() {
         let message = parseError(#"{"simulation": {"threads": [1, 2]}, "strategies": ["never"]}"#)

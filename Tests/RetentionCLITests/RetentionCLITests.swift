@@ -268,4 +268,24 @@ struct RetentionCLITests {
         #expect(result.standardError.contains("lower rules.maxGames"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("policy.json").path))
     }
+
+    @Test("oversized rules run by simulation only")
+    func runOversizedRules() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = """
+            {"name": "long", "rules": {"maxGames": 20000, "playersPerPopulation": 50},
+             "strategies": ["never", "greedy"], "simulation": {"replications": 2}}
+            """
+        try config.write(to: folder.appendingPathComponent("long.json"), atomically: true, encoding: .utf8)
+
+        let validation = try runRetention(["experiment", "validate", "long.json"], in: folder)
+        let result = try runRetention(["experiment", "run", "long.json", "--out", "out"], in: folder)
+
+        #expect(validation.status == 0, "stderr: \(validation.standardError)")
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        #expect(result.standardOutput.contains("Note for never, greedy: exact evaluation skipped: 1608060200 decision states"))
+        let report = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
+        #expect(report.contains("exact evaluation skipped"))
+    }
 }
