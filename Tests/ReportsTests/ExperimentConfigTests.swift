@@ -124,7 +124,7 @@ struct ExperimentConfigTests {
 
         #expect(message.contains("rules.maxGames"))
         #expect(message.contains("invalid value 10.5"))
-        #expect(message.contains("an integer of at least 1"))
+        #expect(message.contains("an integer in [1, 100000]"))
     }
 
     @Test("unknown strategy lists the known ones")
@@ -179,6 +179,31 @@ struct ExperimentConfigTests {
 
         #expect(message.contains("strategies[0].p"))
         #expect(message.contains("a number in [0, 1]"))
+    }
+
+    @Test("every bad strategy parameter is reported")
+    func everyBadParameter() {
+        let message = parseError(#"{"strategies": [{"name": "loss-ratio", "N": 100, "p": 1.2}]}"#)
+
+        #expect(message.contains("2 problems"))
+        #expect(message.contains("strategies[0].N (line 1, column 45): invalid value 100; expected an integer in [1, 64]"))
+        #expect(message.contains("strategies[0].p (line 1, column 55): invalid value 1.2; expected a number in [0, 1]"))
+    }
+
+    @Test("maxGames above the limit has a position")
+    func maxGamesAboveLimit() {
+        let message = parseError(#"{"rules": {"maxGames": 200000}, "strategies": ["never"]}"#)
+
+        #expect(message.contains("rules.maxGames (line 1, column 24): invalid value 200000; expected an integer in [1, 100000]"))
+    }
+
+    @Test("maxGames reported beside another bad field")
+    func maxGamesBesideOtherProblem() {
+        let message = parseError(#"{"rules": {"maxGames": 200000, "stake": 0}, "strategies": ["never"]}"#)
+
+        #expect(message.contains("2 problems"))
+        #expect(message.contains("rules.maxGames"))
+        #expect(message.contains("rules.stake"))
     }
 
     @Test("unknown strategy parameter")
