@@ -95,6 +95,13 @@ public struct DecisionTable: Sendable, Hashable {
         words[position &>> 6] & (1 &<< UInt64(position & 63)) != 0
     }
 
+    /// Returns whether a (games played, balance) pair is a state of the table, for any streak.
+    public func contains(games: Int, balance: Int) -> Bool {
+        guard (1...grid.maxGames).contains(games), (balance - grid.residue) % grid.step == 0 else { return false }
+        let index = grid.index(ofBalance: balance)
+        return index >= grid.lowestIndex(games: games) && index <= grid.highestIndex(games: games)
+    }
+
     /// Returns whether to give a bonus in a state. States outside the table get none.
     @inlinable
     public func shouldGiveBonus(games: Int, balance: Int, streak: Streak) -> Bool {

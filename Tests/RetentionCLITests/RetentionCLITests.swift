@@ -289,3 +289,65 @@ struct RetentionCLITests {
         #expect(report.contains("exact evaluation skipped"))
     }
 }
+
+@Suite("retention policy show")
+struct PolicyShowTests {
+    @Test("solve then show looks up a bonus state")
+    func solveThenShow() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = #"{"name": "show", "rules": {"maxGames": 20, "bonusCost": 0}, "strategies": ["optimal"]}"#
+        try text.write(to: folder.appendingPathComponent("show.json"), atomically: true, encoding: .utf8)
+        let rules = GameRules(maxGames: 20, bonusCost: 0)
+        let solved = OptimalPolicy.solve(rules: rules)
+        let grid = solved.table.grid
+        let bonusState = try #require((1...20).lazy.flatMap { games in
+            Streak.afterGame.lazy.flatMap { streak in
+                (grid.lowestIndex(games: games)...grid.highestIndex(games: games)).lazy.map {
+                    (games: games, balance: grid.balance(atIndex: $0), streak: streak)
+                }
+            }
+        }.first { solved.shouldGiveBonus(games: $0.games, balance: $0.balance, streak: $0.streak) })
+
+        let solve = try runRetention(["policy", "solve", "show.json", "--out", "policy.json"], in: folder)
+        let show = try runRetention(["policy", "show", "policy.json", "--games", "\(bonusState.games)",
+                                     "--balance", "\(bonusState.balance)", "--streak", "\(bonusState.streak)"], in: folder)
+        let noBonus = try runRetention(["policy", "show", "policy.json", "--games", "20",
+                                        "--balance", "1000", "--streak", "win"], in: folder)
+
+        #expect(solve.status == 0, "stderr: \(solve.standardError)")
+        #expect(show.status == 0, "stderr: \(show.standardError)")
+        #expect(show.standardOutput.contains("at most 20 games"))
+        #expect(show.standardOutput.contains(String(format: "expected revenue: %.3f per 1000 players",
+                                                    solved.expectedRevenuePerPlayer * 1000)))
+        #expect(show.standardOutput.contains("bonus in \(solved.table.bonusStateCount) of \(solved.table.bitCount) decision states"))
+        #expect(show.standardOutput.contains(
+            "State after \(bonusState.games) games, balance \(bonusState.balance), streak \(bonusState.streak): bonus"))
+        #expect(noBonus.standardOutput.contains("State after 20 games, balance 1000, streak win: no bonus"))
+    }
+
+    @Test("corrupt file exits 1")
+    func corruptFile() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "this is not a policy".write(to: folder.appendingPathComponent("policy.json"), atomically: true, encoding: .utf8)
+
+        let result = try runRetention(["policy", "show", "policy.json"], in: folder)
+
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("policy file"))
+        #expect(result.standardError.contains("policy.json' cannot be loaded: it is not a complete policy JSON object"))
+        #expect(result.standardError.contains("solve it again"))
+    }
+
+    @Test("partial lookup options exit 64")
+    func partialLookup() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let result = try runRetention(["policy", "show", "policy.json", "--games", "3"], in: folder)
+
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--games, --balance and --streak go together"))
+    }
+}
