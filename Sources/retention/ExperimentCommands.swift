@@ -163,12 +163,24 @@ private func solvePolicy(_ arguments: ParsedArguments) throws {
                 + "\(DecisionTable.maxStateCount) an optimal policy can hold; lower rules.maxGames or raise rules.stake",
             file: path)
     }
-    let policy = OptimalPolicy.solve(rules: point.rules)
+    // Checking the folder first reports a mistyped --out before the solve time is spent.
     let url = URL(fileURLWithPath: output)
+    let parent = (output as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
+    var isDirectory: ObjCBool = false
+    let folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+    guard folderExists, isDirectory.boolValue else {
+        let problem = folderExists
+            ? "\(folder) is a file, not a folder; choose another --out"
+            : "the folder \(folder) does not exist; create it or choose another --out"
+        throw ExperimentError.failedRun("cannot write the policy to \(output): \(problem)", file: path)
+    }
+    let policy = OptimalPolicy.solve(rules: point.rules)
     do {
         try policy.export(to: url)
     } catch {
-        throw ExperimentError.failedRun("cannot write the policy to \(output): \(error)", file: path)
+        throw ExperimentError.failedRun("cannot write the policy to \(output): \(fileSystemReason(error)); "
+            + "choose another --out", file: path)
     }
     let table = policy.table
     print(String(format: "Solved the optimal policy for %@: expected revenue %.3f per 1000 players, bonus in %d of %d states",

@@ -351,3 +351,20 @@ struct PolicyShowTests {
         #expect(result.standardError.contains("--games, --balance and --streak go together"))
     }
 }
+
+@Suite("retention policy solve output")
+struct PolicySolveOutputTests {
+    @Test("missing output folder is named")
+    func missingFolder() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = #"{"name": "solve", "rules": {"maxGames": 20}, "strategies": ["optimal"]}"#
+        try text.write(to: folder.appendingPathComponent("solve.json"), atomically: true, encoding: .utf8)
+
+        let result = try runRetention(["policy", "solve", "solve.json", "--out", "missing/dir/p.json"], in: folder)
+
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("the folder missing/dir does not exist; create it or choose another --out"))
+        #expect(!result.standardError.contains("NSCocoaErrorDomain"))
+    }
+}
