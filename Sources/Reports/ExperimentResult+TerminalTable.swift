@@ -97,7 +97,7 @@ extension ExperimentResult {
             lines.append("Break-even \(breakEven.axis) ≈ \(Self.format(breakEven.crossing, digits: 3)) among exactly "
                 + "evaluated strategies (between \(formatConfigNumber(breakEven.lowerValue)) and "
                 + "\(formatConfigNumber(breakEven.upperValue)))" + Self.fixedSuffix(breakEven.fixed)
-                + ": \(side) it, \(breakEven.strategy) earns more than never.")
+                + ": \(side) it, \(breakEven.strategy) earns more than never" + lowerBoundNote(breakEven) + ".")
         }
         for breakEven in breakEvens {
             let side = breakEven.bonusPaysBelow ? "below" : "above"
@@ -105,7 +105,7 @@ extension ExperimentResult {
             lines.append("Break-even \(breakEven.axis) ≈ \(Self.format(breakEven.crossing, digits: 3)) counting "
                 + "simulated-only strategies (between \(formatConfigNumber(breakEven.lowerValue)) and \(formatConfigNumber(breakEven.upperValue)))"
                 + Self.fixedSuffix(breakEven.fixed)
-                + ": \(side) it, \(breakEven.strategy) earns more than never"
+                + ": \(side) it, \(breakEven.strategy) earns more than never" + lowerBoundNote(breakEven)
                 + noiseNote(breakEven.strategy, versus: "never", axis: breakEven.axis, value: payingValue, fixed: breakEven.fixed)
                 + ".")
         }
@@ -117,6 +117,13 @@ extension ExperimentResult {
                 + ".")
         }
         return lines
+    }
+
+    /// Returns the caveat for a break-even that is only a lower bound, or an empty string.
+    func lowerBoundNote(_ breakEven: BreakEven) -> String {
+        guard breakEven.isLowerBound else { return "" }
+        return " (a lower bound: \(breakEven.strategy) re-optimises its bonuses at each cost, so it may "
+            + "earn more than never above it too)"
     }
 
     /// Returns a remark when a lead rests on simulated means and the paired 99% interval of the
