@@ -60,12 +60,17 @@ public struct PointResult: Sendable {
     /// The optimal policy's decisions at a few numbers of games played, empty when `optimal`
     /// is not among the strategies.
     public var policySlices: [PolicySlice]
+    /// The number of decision states in which the optimal policy gives a bonus, over the whole
+    /// table, or nil when `optimal` is not among the strategies.
+    public var policyBonusStateCount: Int?
 
     /// Creates a point result.
-    public init(point: ExperimentPoint, outcomes: [StrategyOutcome], policySlices: [PolicySlice] = []) {
+    public init(point: ExperimentPoint, outcomes: [StrategyOutcome], policySlices: [PolicySlice] = [],
+                policyBonusStateCount: Int? = nil) {
         self.point = point
         self.outcomes = outcomes
         self.policySlices = policySlices
+        self.policyBonusStateCount = policyBonusStateCount
     }
 
     /// The outcome with the highest revenue; ties within a relative 1e-9 go to the strategy
@@ -83,6 +88,18 @@ public struct PointResult: Sendable {
             if outcome.revenueLead(over: current) > outcome.tieTolerance(with: current) { best = outcome }
         }
         return best
+    }
+}
+
+extension PointResult {
+    /// Returns the other strategies whose exact revenue equals that of `outcome` within the tie
+    /// tolerance; empty when `outcome` has no exact value.
+    public func exactTies(with outcome: StrategyOutcome) -> [StrategyOutcome] {
+        guard outcome.isExact else { return [] }
+        return outcomes.filter { other in
+            other.strategy != outcome.strategy && other.isExact
+                && abs(other.revenueLead(over: outcome)) <= other.tieTolerance(with: outcome)
+        }
     }
 }
 

@@ -47,6 +47,7 @@ public enum ExperimentRunner {
                                           generator: config.generator, threads: threads)
         var outcomes: [StrategyOutcome] = []
         var slices: [PolicySlice] = []
+        var bonusStateCount: Int?
         for spec in config.strategies {
             let strategy: any BonusStrategy
             do {
@@ -80,9 +81,10 @@ public enum ExperimentRunner {
 
             if let optimal = strategy as? OptimalStrategy {
                 slices = policySlices(optimal.policy.table, rules: point.rules)
+                bonusStateCount = optimal.policy.table.bonusStateCount
             }
         }
-        return PointResult(point: point, outcomes: outcomes, policySlices: slices)
+        return PointResult(point: point, outcomes: outcomes, policySlices: slices, policyBonusStateCount: bonusStateCount)
     }
 
     /// Returns why rules too large for a decision table get no exact evaluation, with the fix.
