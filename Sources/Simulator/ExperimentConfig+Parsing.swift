@@ -37,8 +37,7 @@ extension ExperimentConfig {
         do {
             root = try JSONNode.parse(text)
         } catch {
-            let issue = ExperimentIssue(path: "", position: error.position, message: "malformed JSON: \(error.reason)")
-            throw .invalidConfig([issue], file: file)
+            throw .invalidConfig([syntaxIssue(text, error)], file: file)
         }
 
         var reader = ExperimentConfigReader()
@@ -51,6 +50,34 @@ extension ExperimentConfig {
             throw .invalidConfig(pointIssues, file: file)
         }
         return config
+    }
+
+    static let exampleConfig = #"{"strategies": ["never"]}"#
+
+    // A text that does not even start like a JSON object or array is probably not a config at
+    // all, so the message says what a config looks like instead of what the parser expected.
+    private static func syntaxIssue(_ text: String, _ error: JSONSyntaxError) -> ExperimentIssue {
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else if scalar == " " || scalar == "\t" || scalar == "\r" {
+                column += 1
+            } else {
+                guard scalar != "{", scalar != "[" else { break }
+                return ExperimentIssue(
+                    path: "", position: nil,
+                    message: "the file is not valid JSON: unexpected '\(scalar)' at line \(line), column \(column); "
+                        + "an experiment config is a JSON object such as \(exampleConfig)")
+            }
+        }
+        guard text.unicodeScalars.contains(where: { !" \t\r\n".unicodeScalars.contains($0) }) else {
+            return ExperimentIssue(path: "", position: nil,
+                                   message: "the file is empty; an experiment config is a JSON object such as \(exampleConfig)")
+        }
+        return ExperimentIssue(path: "", position: error.position, message: "malformed JSON: \(error.reason)")
     }
 
     /// The largest number of sweep points a config may expand to.

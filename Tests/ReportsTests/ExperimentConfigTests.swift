@@ -173,6 +173,23 @@ struct ExperimentConfigTests {
         #expect(message.contains("expected a quoted member name"))
     }
 
+    @Test("text that is not JSON")
+    func notJSON() {
+        let message = parseError("this is not json", file: "notes.txt")
+
+        #expect(message.contains("notes.txt"))
+        #expect(message.contains("document: the file is not valid JSON: unexpected 't' at line 1, column 1; "
+            + #"an experiment config is a JSON object such as {"strategies": ["never"]}"#))
+        #expect(!message.contains("expected 'true'"))
+    }
+
+    @Test("empty file")
+    func emptyFile() {
+        let message = parseError("  \n", file: "empty.json")
+
+        #expect(message.contains("the file is empty; an experiment config is a JSON object"))
+    }
+
     @Test("strategy parameter out of range")
     func parameterOutOfRange() {
         let message = parseError(#"{"strategies": [{"name": "loss-ratio", "N": 10, "p": 1.2}]}"#)
