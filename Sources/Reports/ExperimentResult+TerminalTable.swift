@@ -71,9 +71,9 @@ extension ExperimentResult {
     var headline: String {
         let first = points.first?.point
         let replications = first.map { String($0.replications) } ?? "?"
-        let players = first.map { String($0.rules.playersPerPopulation) } ?? "?"
+        let players = first.map { counted($0.rules.playersPerPopulation, "player") } ?? "? players"
         return "Experiment \(config.name): \(config.revenueModel.rawValue) revenue, \(replications) replications of "
-            + "\(players) players, seed \(first.map { String($0.seed) } ?? "?"), generator \(config.generator.rawValue)"
+            + "\(players), seed \(first.map { String($0.seed) } ?? "?"), generator \(config.generator.rawValue)"
     }
 
     var legend: String {

@@ -55,7 +55,7 @@ extension ExperimentConfig {
     static let exampleConfig = #"{"strategies": ["never"]}"#
 
     // A text that does not even start like a JSON object or array is probably not a config at
-    // all, so the message says what a config looks like instead of what the parser expected.
+    // all, so the message shows what a config looks like instead of what the parser expected.
     private static func syntaxIssue(_ text: String, _ error: JSONSyntaxError) -> ExperimentIssue {
         var line = 1
         var column = 1
@@ -240,9 +240,14 @@ struct ExperimentConfigReader {
     mutating func readChoice(_ node: JSONNode, path: String, choices: [String], what: String) -> String? {
         guard let text = readString(node, path: path) else { return nil }
         guard choices.contains(text) else {
+            let list = choices.joined(separator: ", ")
             var message = "unknown \(what) \"\(text)\""
-            if let nearest = nearestName(to: text, among: choices) { message += "; did you mean \"\(nearest)\"?" }
-            report(path, node, message + " Expected one of: \(choices.joined(separator: ", "))")
+            if let nearest = nearestName(to: text, among: choices) {
+                message += "; did you mean \"\(nearest)\"? Expected one of: \(list)"
+            } else {
+                message += "; expected one of: \(list)"
+            }
+            report(path, node, message)
             return nil
         }
         return text

@@ -61,8 +61,12 @@ extension ExperimentConfigReader {
         for (key, value) in parameterNodes where !known.contains(key) {
             let allowed = known.isEmpty ? "strategy \"\(name)\" takes no parameters" : "parameters of \"\(name)\": \(known.joined(separator: ", "))"
             var message = "unknown parameter \"\(key)\""
-            if let nearest = nearestName(to: key, among: known) { message += "; did you mean \"\(nearest)\"?" }
-            report("\(path).\(key)", value, "\(message) The \(allowed)")
+            if let nearest = nearestName(to: key, among: known) {
+                message += "; did you mean \"\(nearest)\"? The \(allowed)"
+            } else {
+                message += "; the \(allowed)"
+            }
+            report("\(path).\(key)", value, message)
         }
         for parameter in entry.parameters {
             let parameterPath = "\(path).\(parameter.key)"

@@ -133,8 +133,8 @@ private func validateExperiment(_ arguments: ParsedArguments) throws {
     let path = try arguments.requirePositionals(["CONFIG"])[0]
     let config = try ExperimentConfig.load(path: path)
     let points = config.points()
-    print("\(path): valid experiment \(config.name) with \(config.strategies.count) strategies "
-        + "(\(config.strategies.map(\.label).joined(separator: ", "))) at \(points.count) sweep point\(points.count == 1 ? "" : "s")")
+    print("\(path): valid experiment \(config.name) with \(counted(config.strategies.count, "strategy", plural: "strategies")) "
+        + "(\(config.strategies.map(\.label).joined(separator: ", "))) at \(counted(points.count, "sweep point"))")
     for point in points where config.isSweep {
         print("  point \(point.index): \(point.label)")
     }
@@ -212,7 +212,7 @@ private func showPolicy(_ arguments: ParsedArguments) throws {
     let table = policy.table
     print("Policy \(path)")
     print("  rules: stake \(rules.stake), starting balance \(rules.startingBalance), win probability "
-        + "\(rules.winProbability), at most \(rules.maxGames) games, bonus \(rules.bonusAmount) costing "
+        + "\(rules.winProbability), at most \(counted(rules.maxGames, "game")), bonus \(rules.bonusAmount) costing "
         + "\(rules.bonusCost), \(rules.revenueModel.rawValue) revenue")
     print("  continuation: after a win \(rules.continueAfterWin), after wins \(rules.continueAfterWinStreak), "
         + "after a loss \(rules.continueAfterLoss), after losses \(rules.continueAfterLossStreak)")
@@ -221,7 +221,7 @@ private func showPolicy(_ arguments: ParsedArguments) throws {
 
     guard let games, let balance, let streak else { return }
     let decision = policy.shouldGiveBonus(games: games, balance: balance, streak: streak) ? "bonus" : "no bonus"
-    print("State after \(games) games, balance \(balance), streak \(streak): \(decision)")
+    print("State after \(counted(games, "game")), balance \(balance), streak \(streak): \(decision)")
     if games > rules.maxGames || !table.contains(games: games, balance: balance) {
         print("  (the rules cannot reach this state, so the policy gives no bonus there)")
     }

@@ -190,6 +190,20 @@ struct ExperimentConfigTests {
         #expect(message.contains("the file is empty; an experiment config is a JSON object"))
     }
 
+    @Test("unknown choice without a near name")
+    func unknownChoiceSeparator() {
+        let message = parseError(#"{"rules": {"revenue": "gross"}, "strategies": ["never"]}"#)
+
+        #expect(message.contains(#"unknown revenue model "gross"; expected one of: net, turnover"#))
+    }
+
+    @Test("unknown parameter without a near name")
+    func unknownParameterSeparator() {
+        let message = parseError(#"{"strategies": [{"name": "never", "window": 3}]}"#)
+
+        #expect(message.contains(#"unknown parameter "window"; the strategy "never" takes no parameters"#))
+    }
+
     @Test("strategy parameter out of range")
     func parameterOutOfRange() {
         let message = parseError(#"{"strategies": [{"name": "loss-ratio", "N": 10, "p": 1.2}]}"#)

@@ -322,7 +322,7 @@ struct PolicyShowTests {
                                                     solved.expectedRevenuePerPlayer * 1000)))
         #expect(show.standardOutput.contains("bonus in \(solved.table.bonusStateCount) of \(solved.table.bitCount) decision states"))
         #expect(show.standardOutput.contains(
-            "State after \(bonusState.games) games, balance \(bonusState.balance), streak \(bonusState.streak): bonus"))
+            "State after \(counted(bonusState.games, "game")), balance \(bonusState.balance), streak \(bonusState.streak): bonus"))
         #expect(noBonus.standardOutput.contains("State after 20 games, balance 1000, streak win: no bonus"))
     }
 
@@ -366,5 +366,21 @@ struct PolicySolveOutputTests {
         #expect(result.status == 1)
         #expect(result.standardError.contains("the folder missing/dir does not exist; create it or choose another --out"))
         #expect(!result.standardError.contains("NSCocoaErrorDomain"))
+    }
+}
+
+@Suite("retention experiment validate wording")
+struct ValidateWordingTests {
+    @Test("one strategy is singular")
+    func singularStrategy() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #"{"name": "one", "strategies": ["never"]}"#.write(
+            to: folder.appendingPathComponent("one.json"), atomically: true, encoding: .utf8)
+
+        let result = try runRetention(["experiment", "validate", "one.json"], in: folder)
+
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        #expect(result.standardOutput.contains("valid experiment one with 1 strategy (never) at 1 sweep point"))
     }
 }

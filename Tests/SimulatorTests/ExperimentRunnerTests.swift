@@ -45,3 +45,19 @@ struct ExperimentRunnerTests {
         #expect(!DecisionTable.fits(GameRules(maxGames: largest + 1)))
     }
 }
+
+@Suite("Counted nouns")
+struct CountedNounTests {
+    @Test("singular and plural", arguments: [
+        (1, "1 strategy"), (0, "0 strategies"), (2, "2 strategies"),
+    ])
+    func strategies(count: Int, expected: String) {
+        #expect(counted(count, "strategy", plural: "strategies") == expected)
+    }
+
+    @Test("default plural appends s")
+    func defaultPlural() {
+        #expect(counted(1, "player") == "1 player")
+        #expect(counted(3, "player") == "3 players")
+    }
+}
