@@ -277,7 +277,8 @@ extension ExperimentResult {
         99% confidence interval comes from Student's t distribution.</li>
         <li>Strategies whose decisions depend only on games played, balance and streak are also evaluated exactly by \
         propagating the distribution of players; the exact value is the expected revenue without sampling error. \
-        Strategies that look further back in the game history are evaluated by simulation only.</li>
+        Strategies that look further back in the game history are evaluated by simulation only, and so are all \
+        strategies when the rules have more decision states than an exact evaluation can hold (the findings say so).</li>
         <li>Strategies at one point share the seed, so their differences are measured on common random numbers.</li>
         <li>"Broke" is the share of players who stopped because their balance was below one stake; "game limit" the \
         share who played the maximum number of games.</li>
