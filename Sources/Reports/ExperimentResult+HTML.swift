@@ -52,7 +52,7 @@ extension ExperimentResult {
         h2 { font-size: 20px; margin-top: 36px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
         .lead { color: #444; margin-top: 0; }
         table { border-collapse: collapse; margin: 12px 0; font-size: 12px; }
-        th, td { padding: 3px 7px; border-bottom: 1px solid #e5e5e5; text-align: right; white-space: nowrap; }
+        th, td { padding: 3px 5px; border-bottom: 1px solid #e5e5e5; text-align: right; white-space: nowrap; }
         th { background: #f3f5f7; font-weight: 600; }
         td.text, th.text { text-align: left; }
         th { white-space: normal; vertical-align: bottom; }
@@ -93,9 +93,14 @@ extension ExperimentResult {
         if let single = points.first, points.count == 1, let best = single.best {
             let value = String(format: "%.1f", best.rankingRevenue)
             let how = best.isExact ? "exact expected revenue" : "simulated mean revenue"
-            items.append("<b>\(escapeXML(best.strategy.label))</b> earns the most: \(how) \(value) per 1000 players.")
+            var item = "<b>\(escapeXML(best.strategy.label))</b> earns the most: \(how) \(value) per 1000 players"
+            let ties = single.exactTies(with: best).map { escapeXML($0.strategy.label) }
+            if !ties.isEmpty {
+                item += "; \(ties.joined(separator: " and ")) \(ties.count == 1 ? "ties" : "tie") it exactly"
+            }
+            items.append(item + ".")
         }
-        for line in sweepFindings() where !line.isEmpty {
+        for line in exactSkipNotes() + sweepFindings() where !line.isEmpty {
             items.append(escapeXML(line))
         }
         guard !items.isEmpty else { return "" }
@@ -146,9 +151,20 @@ extension ExperimentResult {
 
     private func summaryTableHTML() -> String {
         let isSweep = config.isSweep
-        var header = ["strategy", "evaluated", "exact", "simulated mean", "99% CI", "SE", "SD",
-                      "lead over never (paired, 99%)", "games / player", "bonuses / player", "broke", "game limit"]
-        if isSweep { header.insert("point", at: 0) }
+        // Short headers with the full meaning in a tooltip keep every column visible at 1200 px;
+        // the standard error moves into the tooltip of the simulated mean.
+        var header: [(name: String, tooltip: String?)] = [
+            ("strategy", nil), ("evaluated", "exact + sim.: also evaluated exactly; sim. only: simulated only"),
+            ("exact", "exact expected revenue per 1000 players"),
+            ("sim. mean", "simulated mean revenue per 1000 players; hover a value for its standard error"),
+            ("99% CI", "99% confidence interval of the simulated mean (Student's t)"),
+            ("SD", "standard deviation of revenue per 1000 players between replications"),
+            ("lead over never", "simulated difference from never on the same seeds, with its paired 99% interval"),
+            ("games", "games per player"), ("bonuses", "bonuses per player"),
+            ("broke", "share of players who stopped with less than one stake"),
+            ("game limit", "share of players who played the maximum number of games"),
+        ]
+        if isSweep { header.insert(("point", nil), at: 0) }
         let textColumns = isSweep ? 2 : 1
         var rows: [String] = []
         for result in points {
@@ -163,9 +179,9 @@ extension ExperimentResult {
                         + escapeXML(outcome.strategy.label),
                     outcome.isExact ? "exact + sim." : "sim. only",
                     outcome.exact.map { String(format: "%.1f", $0.revenuePer1000Players) } ?? "–",
-                    String(format: "%.1f", simulation.meanRevenuePer1000Players),
+                    String(format: "<span title=\"SE %.1f\">%.1f</span>", simulation.standardError,
+                           simulation.meanRevenuePer1000Players),
                     String(format: "[%.1f, %.1f]", interval.lowerBound, interval.upperBound),
-                    String(format: "%.1f", simulation.standardError),
                     String(format: "%.1f", simulation.standardDeviation),
                     lead.map { String(format: "%+.1f ± %.1f", $0.mean, $0.halfWidth) } ?? "–",
                     String(format: "%.2f", simulation.gamesPerPlayer),
@@ -182,14 +198,18 @@ extension ExperimentResult {
                 rows.append("<tr\(rowClass)>\(html)</tr>")
             }
         }
-        let headerHTML = header.enumerated().map { column, name in
-            column < textColumns + 1 ? "<th class=\"text\">\(name)</th>" : "<th>\(name)</th>"
+        let headerHTML = header.enumerated().map { column, cell in
+            let textClass = column < textColumns + 1 ? " class=\"text\"" : ""
+            let tooltip = cell.tooltip.map { " title=\"\(escapeXML($0))\"" } ?? ""
+            return "<th\(textClass)\(tooltip)>\(cell.name)</th>"
         }.joined()
         return """
             <h2>Summary</h2>
             <p class="note">Revenue per 1000 players in money units. The highlighted row is the best strategy at its \
             point (by exact value when known, else by simulated mean). The lead over never is the simulated difference on \
-            the same seeds; an interval wider than the lead means the simulation cannot tell the two apart.</p>
+            the same seeds (paired 99% interval); an interval wider than the lead means the simulation cannot tell the two apart. \
+            Games and bonuses are per player. Hover a header for its meaning and a simulated mean for its standard error \
+            (summary.csv has every column).</p>
             <div class="scroll"><table>
             <tr>\(headerHTML)</tr>
             \(rows.joined(separator: "\n"))
@@ -217,7 +237,11 @@ extension ExperimentResult {
             charts += [
                 ReportCharts.survival(result.outcomes, colors: colors, maxGames: result.point.rules.maxGames),
             ]
-            if !result.policySlices.isEmpty {
+            if result.policyBonusStateCount == 0 {
+                // Four strips of "no bonus" say less than one sentence.
+                charts.append("<p>The optimal policy gives no bonus in any state under these rules: in every state, a "
+                    + "bonus costs at least as much as the expected revenue it brings back.</p>")
+            } else if !result.policySlices.isEmpty {
                 charts.append(ReportCharts.policyHeatMap(result.policySlices, startingBalance: result.point.rules.startingBalance))
             }
             if config.isSweep {
@@ -253,7 +277,8 @@ extension ExperimentResult {
         99% confidence interval comes from Student's t distribution.</li>
         <li>Strategies whose decisions depend only on games played, balance and streak are also evaluated exactly by \
         propagating the distribution of players; the exact value is the expected revenue without sampling error. \
-        Strategies that look further back in the game history are evaluated by simulation only.</li>
+        Strategies that look further back in the game history are evaluated by simulation only, and so are all \
+        strategies when the rules have more decision states than an exact evaluation can hold (the findings say so).</li>
         <li>Strategies at one point share the seed, so their differences are measured on common random numbers.</li>
         <li>"Broke" is the share of players who stopped because their balance was below one stake; "game limit" the \
         share who played the maximum number of games.</li>

@@ -44,22 +44,42 @@ extension ExperimentResult {
 
         var lines = [headline, legend, ""]
         lines += Self.alignColumns([header] + rows, rightAligned: Set((isSweep ? 3 : 2)..<header.count))
+        lines += exactSkipNotes()
         lines += sweepFindings()
         return lines.joined(separator: "\n")
+    }
+
+    /// Lists each reason why Markovian strategies were simulated only, naming the strategies
+    /// and, in a sweep, the points.
+    func exactSkipNotes() -> [String] {
+        var reasons: [String] = []
+        var subjects: [String: [String]] = [:]
+        for result in points {
+            for outcome in result.outcomes {
+                guard let reason = outcome.exactSkipReason else { continue }
+                let subject = config.isSweep ? "\(outcome.strategy.label) at \(result.point.label)" : outcome.strategy.label
+                if subjects[reason] == nil { reasons.append(reason) }
+                subjects[reason, default: []].append(subject)
+            }
+        }
+        return reasons.map { reason in
+            "Note for \(subjects[reason]!.joined(separator: config.isSweep ? "; " : ", ")): \(reason)."
+        }
     }
 
     /// The experiment name, revenue model, seed and sizes in one line.
     var headline: String {
         let first = points.first?.point
         let replications = first.map { String($0.replications) } ?? "?"
-        let players = first.map { String($0.rules.playersPerPopulation) } ?? "?"
+        let players = first.map { counted($0.rules.playersPerPopulation, "player") } ?? "? players"
         return "Experiment \(config.name): \(config.revenueModel.rawValue) revenue, \(replications) replications of "
-            + "\(players) players, seed \(first.map { String($0.seed) } ?? "?"), generator \(config.generator.rawValue)"
+            + "\(players), seed \(first.map { String($0.seed) } ?? "?"), generator \(config.generator.rawValue)"
     }
 
     var legend: String {
         "Revenue per 1000 players. * best strategy (exact value when known, else simulated mean); "
-            + "'exact+sim' strategies were also evaluated exactly, 'sim only' ones depend on the game history."
+            + "'exact+sim' strategies were also evaluated exactly, 'sim only' ones depend on the game history "
+            + "or have too many states for an exact evaluation."
     }
 
     /// Sentences on the break-even values and the changes of the best strategy along sweeps.
@@ -77,7 +97,7 @@ extension ExperimentResult {
             lines.append("Break-even \(breakEven.axis) ≈ \(Self.format(breakEven.crossing, digits: 3)) among exactly "
                 + "evaluated strategies (between \(formatConfigNumber(breakEven.lowerValue)) and "
                 + "\(formatConfigNumber(breakEven.upperValue)))" + Self.fixedSuffix(breakEven.fixed)
-                + ": \(side) it, \(breakEven.strategy) earns more than never.")
+                + ": \(side) it, \(breakEven.strategy) earns more than never" + lowerBoundNote(breakEven) + ".")
         }
         for breakEven in breakEvens {
             let side = breakEven.bonusPaysBelow ? "below" : "above"
@@ -85,7 +105,7 @@ extension ExperimentResult {
             lines.append("Break-even \(breakEven.axis) ≈ \(Self.format(breakEven.crossing, digits: 3)) counting "
                 + "simulated-only strategies (between \(formatConfigNumber(breakEven.lowerValue)) and \(formatConfigNumber(breakEven.upperValue)))"
                 + Self.fixedSuffix(breakEven.fixed)
-                + ": \(side) it, \(breakEven.strategy) earns more than never"
+                + ": \(side) it, \(breakEven.strategy) earns more than never" + lowerBoundNote(breakEven)
                 + noiseNote(breakEven.strategy, versus: "never", axis: breakEven.axis, value: payingValue, fixed: breakEven.fixed)
                 + ".")
         }
@@ -97,6 +117,13 @@ extension ExperimentResult {
                 + ".")
         }
         return lines
+    }
+
+    /// Returns the caveat for a break-even that is only a lower bound, or an empty string.
+    func lowerBoundNote(_ breakEven: BreakEven) -> String {
+        guard breakEven.isLowerBound else { return "" }
+        return " (a lower bound: \(breakEven.strategy) re-optimises its bonuses at each cost, so it may "
+            + "earn more than never above it too)"
     }
 
     /// Returns a remark when a lead rests on simulated means and the paired 99% interval of the

@@ -67,7 +67,7 @@ extension ReportCharts {
         for (index, breakEven) in breakEvens.enumerated() {
             let x = frame.x(breakEven.crossing)
             canvas.line(x, frame.top, x, frame.bottom, stroke: "#C00000", width: 1.5, dash: "2 3")
-            canvas.text("break-even ≈ \(String(format: "%.2f", breakEven.crossing))", x: x + 4,
+            canvas.text("break-even \(breakEven.isLowerBound ? "≥" : "≈") \(String(format: "%.2f", breakEven.crossing))", x: x + 4,
                         y: frame.bottom - 8 - Double(index % 4) * 14, size: 11, fill: "#C00000")
         }
         let clipIdentifier = "plot-\(clipCounter.add(1, ordering: .relaxed).newValue)"

@@ -37,8 +37,7 @@ extension ExperimentConfig {
         do {
             root = try JSONNode.parse(text)
         } catch {
-            let issue = ExperimentIssue(path: "", position: error.position, message: "malformed JSON: \(error.reason)")
-            throw .invalidConfig([issue], file: file)
+            throw .invalidConfig([syntaxIssue(text, error)], file: file)
         }
 
         var reader = ExperimentConfigReader()
@@ -51,6 +50,34 @@ extension ExperimentConfig {
             throw .invalidConfig(pointIssues, file: file)
         }
         return config
+    }
+
+    static let exampleConfig = #"{"strategies": ["never"]}"#
+
+    // A text that does not even start like a JSON object or array is probably not a config at
+    // all, so the message shows what a config looks like instead of what the parser expected.
+    private static func syntaxIssue(_ text: String, _ error: JSONSyntaxError) -> ExperimentIssue {
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else if scalar == " " || scalar == "\t" || scalar == "\r" {
+                column += 1
+            } else {
+                guard scalar != "{", scalar != "[" else { break }
+                return ExperimentIssue(
+                    path: "", position: nil,
+                    message: "the file is not valid JSON: unexpected '\(scalar)' at line \(line), column \(column); "
+                        + "an experiment config is a JSON object such as \(exampleConfig)")
+            }
+        }
+        guard text.unicodeScalars.contains(where: { !" \t\r\n".unicodeScalars.contains($0) }) else {
+            return ExperimentIssue(path: "", position: nil,
+                                   message: "the file is empty; an experiment config is a JSON object such as \(exampleConfig)")
+        }
+        return ExperimentIssue(path: "", position: error.position, message: "malformed JSON: \(error.reason)")
     }
 
     /// The largest number of sweep points a config may expand to.
@@ -75,9 +102,24 @@ extension ExperimentConfig {
                 let issue = ExperimentIssue(path: "rules", position: nil, message: "invalid rules\(location): \(error.message)")
                 if !issues.contains(issue) { issues.append(issue) }
             }
+            if let issue = optimalTableIssue(point), !issues.contains(issue) { issues.append(issue) }
             if issues.count == 10 { break }
         }
         return issues
+    }
+
+    // The optimal policy is a decision table, so it cannot run where the states do not fit one.
+    // Other Markovian strategies are then simulated only.
+    private func optimalTableIssue(_ point: ExperimentPoint) -> ExperimentIssue? {
+        guard strategies.contains(where: { $0.name == "optimal" }),
+              (try? point.rules.validate()) != nil, !DecisionTable.fits(point.rules) else { return nil }
+        let location = point.coordinates.isEmpty ? "" : " at sweep point \(point.label)"
+        return ExperimentIssue(
+            path: "strategies", position: nil,
+            message: "strategy \"optimal\" needs a decision table, but rules.maxGames \(point.rules.maxGames)\(location) "
+                + "gives \(BalanceGrid(rules: point.rules).stateCount) decision states, more than the limit of "
+                + "\(DecisionTable.maxStateCount); lower rules.maxGames to at most "
+                + "\(DecisionTable.largestFittingMaxGames(point.rules)) or remove \"optimal\"")
     }
 }
 
@@ -198,9 +240,14 @@ struct ExperimentConfigReader {
     mutating func readChoice(_ node: JSONNode, path: String, choices: [String], what: String) -> String? {
         guard let text = readString(node, path: path) else { return nil }
         guard choices.contains(text) else {
+            let list = choices.joined(separator: ", ")
             var message = "unknown \(what) \"\(text)\""
-            if let nearest = nearestName(to: text, among: choices) { message += "; did you mean \"\(nearest)\"?" }
-            report(path, node, message + " Expected one of: \(choices.joined(separator: ", "))")
+            if let nearest = nearestName(to: text, among: choices) {
+                message += "; did you mean \"\(nearest)\"? Expected one of: \(list)"
+            } else {
+                message += "; expected one of: \(list)"
+            }
+            report(path, node, message)
             return nil
         }
         return text

@@ -56,12 +56,17 @@ extension ExperimentConfigReader {
         }
 
         var axes: [(name: String, values: [Double])] = []
+        var hasInvalidParameter = false
         let known = entry.parameters.map(\.key)
         for (key, value) in parameterNodes where !known.contains(key) {
             let allowed = known.isEmpty ? "strategy \"\(name)\" takes no parameters" : "parameters of \"\(name)\": \(known.joined(separator: ", "))"
             var message = "unknown parameter \"\(key)\""
-            if let nearest = nearestName(to: key, among: known) { message += "; did you mean \"\(nearest)\"?" }
-            report("\(path).\(key)", value, "\(message) The \(allowed)")
+            if let nearest = nearestName(to: key, among: known) {
+                message += "; did you mean \"\(nearest)\"? The \(allowed)"
+            } else {
+                message += "; the \(allowed)"
+            }
+            report("\(path).\(key)", value, message)
         }
         for parameter in entry.parameters {
             let parameterPath = "\(path).\(parameter.key)"
@@ -70,9 +75,14 @@ extension ExperimentConfigReader {
                 continue
             }
             let domain = ExperimentDomain.bounded(parameter.range, isInteger: parameter.isInteger)
-            guard let values = readNumbers(value, path: parameterPath, domain: domain) else { return [] }
+            // Reading on after an invalid parameter reports the problems of the others too.
+            guard let values = readNumbers(value, path: parameterPath, domain: domain) else {
+                hasInvalidParameter = true
+                continue
+            }
             axes.append((parameter.key, values))
         }
+        guard !hasInvalidParameter else { return [] }
 
         return cartesianProduct(axes.map(\.values)).map { combination in
             StrategySpec(name: name, parameters: zip(axes, combination).map {

@@ -79,7 +79,7 @@ extension ExperimentField {
             ExperimentField(path: "rules.continuation.afterLossStreak", domain: .probability,
                             defaultValue: standard.continueAfterLossStreak,
                             unit: "probability of playing on after two or more losses in a row"),
-            ExperimentField(path: "rules.maxGames", domain: .integer(minimum: 1),
+            ExperimentField(path: "rules.maxGames", domain: .bounded(1...Double(GameRules.maxGamesLimit), isInteger: true),
                             defaultValue: Double(standard.maxGames), unit: "games after which every player stops"),
             ExperimentField(path: "rules.playersPerPopulation", domain: .integer(minimum: 1),
                             defaultValue: Double(standard.playersPerPopulation),

@@ -36,6 +36,13 @@ public struct BreakEven: Sendable, Hashable {
     public var strategy: String
     /// Whether bonuses pay below the crossing (true for a cost) or above it.
     public var bonusPaysBelow: Bool
+
+    /// Whether the crossing is only a lower bound: along the bonus cost it follows the policy at
+    /// the cheaper point, but `greedy` and `optimal` choose their bonuses again at every cost, so
+    /// they may keep their lead past it.
+    public var isLowerBound: Bool {
+        axis == ExperimentResult.bonusCostPath && ["greedy", "optimal"].contains(strategy)
+    }
 }
 
 extension ExperimentResult {

@@ -10,12 +10,17 @@ public struct StrategyOutcome: Sendable {
     public var exact: ExactEvaluation?
     /// The Monte Carlo estimates.
     public var simulation: MonteCarloSummary
+    /// Why a Markovian strategy was simulated only, such as too many decision states for an exact
+    /// evaluation, or nil when it was evaluated exactly or depends on the game history.
+    public var exactSkipReason: String?
 
     /// Creates an outcome.
-    public init(strategy: StrategySpec, exact: ExactEvaluation?, simulation: MonteCarloSummary) {
+    public init(strategy: StrategySpec, exact: ExactEvaluation?, simulation: MonteCarloSummary,
+                exactSkipReason: String? = nil) {
         self.strategy = strategy
         self.exact = exact
         self.simulation = simulation
+        self.exactSkipReason = exactSkipReason
     }
 
     /// Whether the strategy was evaluated exactly as well as by simulation.
@@ -55,12 +60,17 @@ public struct PointResult: Sendable {
     /// The optimal policy's decisions at a few numbers of games played, empty when `optimal`
     /// is not among the strategies.
     public var policySlices: [PolicySlice]
+    /// The number of decision states in which the optimal policy gives a bonus, over the whole
+    /// table, or nil when `optimal` is not among the strategies.
+    public var policyBonusStateCount: Int?
 
     /// Creates a point result.
-    public init(point: ExperimentPoint, outcomes: [StrategyOutcome], policySlices: [PolicySlice] = []) {
+    public init(point: ExperimentPoint, outcomes: [StrategyOutcome], policySlices: [PolicySlice] = [],
+                policyBonusStateCount: Int? = nil) {
         self.point = point
         self.outcomes = outcomes
         self.policySlices = policySlices
+        self.policyBonusStateCount = policyBonusStateCount
     }
 
     /// The outcome with the highest revenue; ties within a relative 1e-9 go to the strategy
@@ -78,6 +88,18 @@ public struct PointResult: Sendable {
             if outcome.revenueLead(over: current) > outcome.tieTolerance(with: current) { best = outcome }
         }
         return best
+    }
+}
+
+extension PointResult {
+    /// Returns the other strategies whose exact revenue equals that of `outcome` within the tie
+    /// tolerance; empty when `outcome` has no exact value.
+    public func exactTies(with outcome: StrategyOutcome) -> [StrategyOutcome] {
+        guard outcome.isExact else { return [] }
+        return outcomes.filter { other in
+            other.strategy != outcome.strategy && other.isExact
+                && abs(other.revenueLead(over: outcome)) <= other.tieTolerance(with: outcome)
+        }
     }
 }
 

@@ -47,6 +47,7 @@ public enum ExperimentRunner {
                                           generator: config.generator, threads: threads)
         var outcomes: [StrategyOutcome] = []
         var slices: [PolicySlice] = []
+        var bonusStateCount: Int?
         for spec in config.strategies {
             let strategy: any BonusStrategy
             do {
@@ -57,7 +58,17 @@ public enum ExperimentRunner {
                                                 file: config.file)
             }
 
-            let exact = strategy.isMarkovian ? try ExactEvaluator.evaluate(strategy, rules: point.rules) : nil
+            // Rules too large for a decision table leave Markovian strategies to the simulation,
+            // which then runs them through the slower history loop.
+            var exact: ExactEvaluation?
+            var skipReason: String?
+            if strategy.isMarkovian {
+                if DecisionTable.fits(point.rules) {
+                    exact = try ExactEvaluator.evaluate(strategy, rules: point.rules)
+                } else {
+                    skipReason = exactSkipReason(point.rules)
+                }
+            }
             // The simulator reports a running count per run; the experiment counts replications.
             var perReplication: (@Sendable (Int) -> Void)?
             if let progress {
@@ -65,13 +76,22 @@ public enum ExperimentRunner {
             }
             let summary = try await MonteCarloSimulator.run(
                 strategy: strategy, rules: point.rules, settings: settings, progress: perReplication)
-            outcomes.append(StrategyOutcome(strategy: spec, exact: exact, simulation: summary))
+            outcomes.append(StrategyOutcome(strategy: spec, exact: exact, simulation: summary,
+                                            exactSkipReason: skipReason))
 
             if let optimal = strategy as? OptimalStrategy {
                 slices = policySlices(optimal.policy.table, rules: point.rules)
+                bonusStateCount = optimal.policy.table.bonusStateCount
             }
         }
-        return PointResult(point: point, outcomes: outcomes, policySlices: slices)
+        return PointResult(point: point, outcomes: outcomes, policySlices: slices, policyBonusStateCount: bonusStateCount)
+    }
+
+    /// Returns why rules too large for a decision table get no exact evaluation, with the fix.
+    public static func exactSkipReason(_ rules: GameRules) -> String {
+        "exact evaluation skipped: \(BalanceGrid(rules: rules).stateCount) decision states exceed the limit of "
+            + "\(DecisionTable.maxStateCount); lower rules.maxGames to at most "
+            + "\(DecisionTable.largestFittingMaxGames(rules)) for exact values"
     }
 
     /// Reads the decisions of a table at a few numbers of games played, for the report's heat map.

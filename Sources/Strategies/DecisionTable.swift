@@ -23,6 +23,21 @@ public struct DecisionTable: Sendable, Hashable {
         BalanceGrid(rules: rules).stateCount <= maxStateCount
     }
 
+    /// Returns the largest `maxGames` at which the other fields of `rules` still fit in a table.
+    ///
+    /// Complexity: O(maxGamesLimit × log(maxGamesLimit)).
+    public static func largestFittingMaxGames(_ rules: GameRules) -> Int {
+        var candidate = rules
+        var low = 0
+        var high = GameRules.maxGamesLimit
+        // The state count grows with maxGames, so a binary search finds the last count that fits.
+        while low < high {
+            candidate.maxGames = (low + high + 1) / 2
+            if fits(candidate) { low = candidate.maxGames } else { high = candidate.maxGames - 1 }
+        }
+        return low
+    }
+
     /// Creates a table that gives no bonus anywhere; the rules' states must fit (see `fits(_:)`).
     ///
     /// Complexity: O(maxGames) plus the size of the table.
@@ -78,6 +93,13 @@ public struct DecisionTable: Sendable, Hashable {
     @inlinable
     public func bonus(atBit position: Int) -> Bool {
         words[position &>> 6] & (1 &<< UInt64(position & 63)) != 0
+    }
+
+    /// Returns whether a (games played, balance) pair is a state of the table, for any streak.
+    public func contains(games: Int, balance: Int) -> Bool {
+        guard (1...grid.maxGames).contains(games), (balance - grid.residue) % grid.step == 0 else { return false }
+        let index = grid.index(ofBalance: balance)
+        return index >= grid.lowestIndex(games: games) && index <= grid.highestIndex(games: games)
     }
 
     /// Returns whether to give a bonus in a state. States outside the table get none.

@@ -14,4 +14,11 @@ public struct OptimalPolicy: Sendable, Hashable {
         self.table = table
         self.expectedRevenuePerPlayer = expectedRevenuePerPlayer
     }
+
+    /// Returns whether the policy gives a bonus to a player with `balance` after `games` games
+    /// and the given streak; states the rules cannot reach, and `.none`, get no bonus.
+    @inlinable
+    public func shouldGiveBonus(games: Int, balance: Int, streak: Streak) -> Bool {
+        table.shouldGiveBonus(games: games, balance: balance, streak: streak)
+    }
 }

@@ -15,8 +15,8 @@ let experimentCommands = CommandGroup(
 
 let policyCommands = CommandGroup(
     name: "policy",
-    summary: "Solve and export bonus policies.",
-    subcommands: [policySolveCommand]
+    summary: "Solve, export and read bonus policies.",
+    subcommands: [policySolveCommand, policyShowCommand]
 )
 
 private let experimentRunCommand = Subcommand(
@@ -65,6 +65,23 @@ private let policySolveCommand = Subcommand(
         config or an unwritable file, 64 for a usage mistake.
         """,
     run: solvePolicy
+)
+
+private let policyShowCommand = Subcommand(
+    name: "show",
+    summary: "Print what a policy file contains and, for one state, whether it gives a bonus.",
+    usage: "retention policy show FILE [--games G --balance B --streak win|wins|loss|losses]",
+    options: [
+        .value("games", "G", help: "Games the player has played, at least 1 (the state to look up)."),
+        .value("balance", "B", help: "The player's balance in money units after that game."),
+        .value("streak", "S", help: "The player's streak after that game: win, wins (two or more), loss or losses."),
+    ],
+    details: """
+        FILE is a policy written by 'retention policy solve' (format: docs/experiments.md). The lookup \
+        options go together. Exit status: 0 on success, 1 for an unreadable or corrupt file, 64 for a \
+        usage mistake.
+        """,
+    run: showPolicy
 )
 
 @Sendable
@@ -116,8 +133,8 @@ private func validateExperiment(_ arguments: ParsedArguments) throws {
     let path = try arguments.requirePositionals(["CONFIG"])[0]
     let config = try ExperimentConfig.load(path: path)
     let points = config.points()
-    print("\(path): valid experiment \(config.name) with \(config.strategies.count) strategies "
-        + "(\(config.strategies.map(\.label).joined(separator: ", "))) at \(points.count) sweep point\(points.count == 1 ? "" : "s")")
+    print("\(path): valid experiment \(config.name) with \(counted(config.strategies.count, "strategy", plural: "strategies")) "
+        + "(\(config.strategies.map(\.label).joined(separator: ", "))) at \(counted(points.count, "sweep point"))")
     for point in points where config.isSweep {
         print("  point \(point.index): \(point.label)")
     }
@@ -146,17 +163,68 @@ private func solvePolicy(_ arguments: ParsedArguments) throws {
                 + "\(DecisionTable.maxStateCount) an optimal policy can hold; lower rules.maxGames or raise rules.stake",
             file: path)
     }
-    let policy = OptimalPolicy.solve(rules: point.rules)
+    // Checking the folder first reports a mistyped --out before the solve time is spent.
     let url = URL(fileURLWithPath: output)
+    let parent = (output as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
+    var isDirectory: ObjCBool = false
+    let folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+    guard folderExists, isDirectory.boolValue else {
+        let problem = folderExists
+            ? "\(folder) is a file, not a folder; choose another --out"
+            : "the folder \(folder) does not exist; create it or choose another --out"
+        throw ExperimentError.failedRun("cannot write the policy to \(output): \(problem)", file: path)
+    }
+    let policy = OptimalPolicy.solve(rules: point.rules)
     do {
         try policy.export(to: url)
     } catch {
-        throw ExperimentError.failedRun("cannot write the policy to \(output): \(error)", file: path)
+        throw ExperimentError.failedRun("cannot write the policy to \(output): \(fileSystemReason(error)); "
+            + "choose another --out", file: path)
     }
     let table = policy.table
     print(String(format: "Solved the optimal policy for %@: expected revenue %.3f per 1000 players, bonus in %d of %d states",
                  config.name, policy.expectedRevenuePerPlayer * 1000, table.bonusStateCount, table.bitCount))
     print("Wrote \(url.path)")
+}
+
+@Sendable
+private func showPolicy(_ arguments: ParsedArguments) throws {
+    let path = try arguments.requirePositionals(["FILE"])[0]
+    let games = try arguments.int("games", atLeast: 1)
+    let balance = try arguments.int("balance", atLeast: 0)
+    let streakText = arguments.string("streak")
+    let lookupCount = [games != nil, balance != nil, streakText != nil].filter { $0 }.count
+    guard lookupCount == 0 || lookupCount == 3 else {
+        throw UsageError(description: "--games, --balance and --streak go together; give all three to look up a state")
+    }
+    var streak: Streak?
+    if let streakText {
+        streak = Streak.afterGame.first { $0.description == streakText }
+        guard streak != nil else {
+            throw UsageError(description: "invalid value '\(streakText)' for --streak: expected win, wins, loss or losses")
+        }
+    }
+
+    let policy = try OptimalPolicy.load(from: URL(fileURLWithPath: path))
+
+    let rules = policy.rules
+    let table = policy.table
+    print("Policy \(path)")
+    print("  rules: stake \(rules.stake), starting balance \(rules.startingBalance), win probability "
+        + "\(rules.winProbability), at most \(counted(rules.maxGames, "game")), bonus \(rules.bonusAmount) costing "
+        + "\(rules.bonusCost), \(rules.revenueModel.rawValue) revenue")
+    print("  continuation: after a win \(rules.continueAfterWin), after wins \(rules.continueAfterWinStreak), "
+        + "after a loss \(rules.continueAfterLoss), after losses \(rules.continueAfterLossStreak)")
+    print(String(format: "  expected revenue: %.3f per 1000 players", policy.expectedRevenuePerPlayer * 1000))
+    print("  bonus in \(table.bonusStateCount) of \(table.bitCount) decision states")
+
+    guard let games, let balance, let streak else { return }
+    let decision = policy.shouldGiveBonus(games: games, balance: balance, streak: streak) ? "bonus" : "no bonus"
+    print("State after \(counted(games, "game")), balance \(balance), streak \(streak): \(decision)")
+    if games > rules.maxGames || !table.contains(games: games, balance: balance) {
+        print("  (the rules cannot reach this state, so the policy gives no bonus there)")
+    }
 }
 
 /// Runs async work to completion from synchronous code and returns its result.

@@ -124,7 +124,7 @@ struct ExperimentConfigTests {
 
         #expect(message.contains("rules.maxGames"))
         #expect(message.contains("invalid value 10.5"))
-        #expect(message.contains("an integer of at least 1"))
+        #expect(message.contains("an integer in [1, 100000]"))
     }
 
     @Test("unknown strategy lists the known ones")
@@ -173,12 +173,68 @@ struct ExperimentConfigTests {
         #expect(message.contains("expected a quoted member name"))
     }
 
+    @Test("text that is not JSON")
+    func notJSON() {
+        let message = parseError("this is not json", file: "notes.txt")
+
+        #expect(message.contains("notes.txt"))
+        #expect(message.contains("document: the file is not valid JSON: unexpected 't' at line 1, column 1; "
+            + #"an experiment config is a JSON object such as {"strategies": ["never"]}"#))
+        #expect(!message.contains("expected 'true'"))
+    }
+
+    @Test("empty file")
+    func emptyFile() {
+        let message = parseError("  \n", file: "empty.json")
+
+        #expect(message.contains("the file is empty; an experiment config is a JSON object"))
+    }
+
+    @Test("unknown choice without a near name")
+    func unknownChoiceSeparator() {
+        let message = parseError(#"{"rules": {"revenue": "gross"}, "strategies": ["never"]}"#)
+
+        #expect(message.contains(#"unknown revenue model "gross"; expected one of: net, turnover"#))
+    }
+
+    @Test("unknown parameter without a near name")
+    func unknownParameterSeparator() {
+        let message = parseError(#"{"strategies": [{"name": "never", "window": 3}]}"#)
+
+        #expect(message.contains(#"unknown parameter "window"; the strategy "never" takes no parameters"#))
+    }
+
     @Test("strategy parameter out of range")
     func parameterOutOfRange() {
         let message = parseError(#"{"strategies": [{"name": "loss-ratio", "N": 10, "p": 1.2}]}"#)
 
         #expect(message.contains("strategies[0].p"))
         #expect(message.contains("a number in [0, 1]"))
+    }
+
+    @Test("every bad strategy parameter is reported")
+    func everyBadParameter() {
+        let message = parseError(#"{"strategies": [{"name": "loss-ratio", "N": 100, "p": 1.2}]}"#)
+
+        #expect(message.contains("2 problems"))
+        #expect(message.contains("strategies[0].N (line 1, column 45): invalid value 100; expected an integer in [1, 64]"))
+        #expect(message.contains("strategies[0].p (line 1, column 55): invalid value 1.2; expected a number in [0, 1]"))
+    }
+
+    @Test("maxGames above the limit has a position")
+    func maxGamesAboveLimit() {
+        let message = parseError(#"{"rules": {"maxGames": 200000}, "strategies": ["never"]}"#)
+
+        #expect(message.contains("rules.maxGames (line 1, column 24): invalid value 200000; expected an integer in [1, 100000]"))
+    }
+
+    @Test("maxGames reported beside another bad field")
+    func maxGamesBesideOtherProblem() {
+        let message = parseError(#"{"rules": {"maxGames": 200000, "stake": 0}, "strategies": ["never"]}"#)
+
+        #expect(message.contains("2 problems"))
+        #expect(message.contains("rules.maxGames"))
+        #expect(message.contains("rules.stake"))
     }
 
     @Test("unknown strategy parameter")
@@ -206,6 +262,22 @@ struct ExperimentConfigTests {
         #expect(message.contains("rules.stake"))
         #expect(message.contains("rules.winProbability"))
         #expect(message.contains("empty strategy list"))
+    }
+
+    @Test("optimal rejected when its table does not fit")
+    func optimalTooLarge() {
+        let message = parseError(#"{"rules": {"maxGames": 20000}, "strategies": ["never", "optimal"]}"#)
+
+        #expect(message.contains("strategies: strategy \"optimal\" needs a decision table"))
+        #expect(message.contains("rules.maxGames 20000 gives 1608060200 decision states"))
+        #expect(message.contains("more than the limit of 1073741824"))
+    }
+
+    @Test("oversized rules without optimal are valid")
+    func oversizedRulesValid() throws {
+        let config = try ExperimentConfig.parse(#"{"rules": {"maxGames": 20000}, "strategies": ["never", "greedy"]}"#)
+
+        #expect(config.points().first?.rules.maxGames == 20000)
     }
 
     @Test("thread count cannot be swept")

@@ -1,3 +1,4 @@
+import Foundation
 import Reports
 import Simulator
 import Strategies
@@ -73,6 +74,22 @@ struct ExperimentSweepTests {
         #expect(breakEven.strategy == "after-loss")
         #expect(breakEven.bonusPaysBelow)
         #expect(result.breakEvens(exactOnly: true) == breakEvens)
+    }
+
+    @Test("greedy break-even is called a lower bound")
+    func greedyBreakEvenLowerBound() async throws {
+        let config = try ExperimentConfig.parse(#"""
+            {"name": "greedy-cost", "rules": {"maxGames": 30, "playersPerPopulation": 20, "bonusCost": [0, 1]},
+             "strategies": ["never", "greedy"], "simulation": {"replications": 2}}
+            """#)
+
+        let result = try await ExperimentRunner.run(config, threads: 1, toolVersion: "test")
+
+        let breakEven = try #require(result.breakEvens(exactOnly: true).first)
+        #expect(breakEven.strategy == "greedy")
+        #expect(breakEven.isLowerBound)
+        #expect(result.terminalTable().contains("greedy earns more than never (a lower bound: greedy re-optimises"))
+        #expect(result.htmlReport(createdAt: Date(timeIntervalSince1970: 0)).contains("break-even ≥"))
     }
 
     @Test("best strategy change at the break-even")

@@ -110,6 +110,34 @@ struct ReportFilesTests {
         #expect(!html.contains("<script"))
     }
 
+    @Test("policy without bonuses is one sentence")
+    func policyWithoutBonuses() async throws {
+        let config = try ExperimentConfig.parse(#"""
+            {"name": "no-bonus", "rules": {"maxGames": 20, "playersPerPopulation": 20},
+             "strategies": ["never", "greedy", "optimal"], "simulation": {"replications": 2}}
+            """#)
+
+        let result = try await ExperimentRunner.run(config, threads: 1, toolVersion: "test")
+        let html = result.htmlReport(createdAt: Date(timeIntervalSince1970: 0))
+
+        #expect(result.points.first?.policyBonusStateCount == 0)
+        #expect(html.contains("The optimal policy gives no bonus in any state under these rules"))
+        #expect(!html.contains("<title>Where the optimal policy gives a bonus, by balance and streak</title>"))
+        #expect(html.contains("<b>never</b> earns the most: exact expected revenue"))
+        #expect(html.contains("; greedy and optimal tie it exactly."))
+    }
+
+    @Test("summary table headers are short")
+    func summaryHeaders() throws {
+        let html = try SyntheticResults.bonusCostSweep(costs: [0, 2]).htmlReport()
+
+        #expect(html.contains("<th title=\"games per player\">games</th>"))
+        #expect(html.contains("<th title=\"bonuses per player\">bonuses</th>"))
+        #expect(html.contains("<th title=\"share of players who played the maximum number of games\">game limit</th>"))
+        #expect(!html.contains("games / player"))
+        #expect(!html.contains("<th>SE</th>"))
+    }
+
     @Test("HTML report holds its charts")
     func htmlCharts() throws {
         let html = try SyntheticResults.singlePoint().htmlReport(createdAt: Date(timeIntervalSince1970: 0))

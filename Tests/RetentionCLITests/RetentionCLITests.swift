@@ -268,4 +268,119 @@ struct RetentionCLITests {
         #expect(result.standardError.contains("lower rules.maxGames"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("policy.json").path))
     }
+
+    @Test("oversized rules run by simulation only")
+    func runOversizedRules() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = """
+            {"name": "long", "rules": {"maxGames": 20000, "playersPerPopulation": 50},
+             "strategies": ["never", "greedy"], "simulation": {"replications": 2}}
+            """
+        try config.write(to: folder.appendingPathComponent("long.json"), atomically: true, encoding: .utf8)
+
+        let validation = try runRetention(["experiment", "validate", "long.json"], in: folder)
+        let result = try runRetention(["experiment", "run", "long.json", "--out", "out"], in: folder)
+
+        #expect(validation.status == 0, "stderr: \(validation.standardError)")
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        #expect(result.standardOutput.contains("Note for never, greedy: exact evaluation skipped: 1608060200 decision states"))
+        let report = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
+        #expect(report.contains("exact evaluation skipped"))
+    }
+}
+
+@Suite("retention policy show")
+struct PolicyShowTests {
+    @Test("solve then show looks up a bonus state")
+    func solveThenShow() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = #"{"name": "show", "rules": {"maxGames": 20, "bonusCost": 0}, "strategies": ["optimal"]}"#
+        try text.write(to: folder.appendingPathComponent("show.json"), atomically: true, encoding: .utf8)
+        let rules = GameRules(maxGames: 20, bonusCost: 0)
+        let solved = OptimalPolicy.solve(rules: rules)
+        let grid = solved.table.grid
+        let bonusState = try #require((1...20).lazy.flatMap { games in
+            Streak.afterGame.lazy.flatMap { streak in
+                (grid.lowestIndex(games: games)...grid.highestIndex(games: games)).lazy.map {
+                    (games: games, balance: grid.balance(atIndex: $0), streak: streak)
+                }
+            }
+        }.first { solved.shouldGiveBonus(games: $0.games, balance: $0.balance, streak: $0.streak) })
+
+        let solve = try runRetention(["policy", "solve", "show.json", "--out", "policy.json"], in: folder)
+        let show = try runRetention(["policy", "show", "policy.json", "--games", "\(bonusState.games)",
+                                     "--balance", "\(bonusState.balance)", "--streak", "\(bonusState.streak)"], in: folder)
+        let noBonus = try runRetention(["policy", "show", "policy.json", "--games", "20",
+                                        "--balance", "1000", "--streak", "win"], in: folder)
+
+        #expect(solve.status == 0, "stderr: \(solve.standardError)")
+        #expect(show.status == 0, "stderr: \(show.standardError)")
+        #expect(show.standardOutput.contains("at most 20 games"))
+        #expect(show.standardOutput.contains(String(format: "expected revenue: %.3f per 1000 players",
+                                                    solved.expectedRevenuePerPlayer * 1000)))
+        #expect(show.standardOutput.contains("bonus in \(solved.table.bonusStateCount) of \(solved.table.bitCount) decision states"))
+        #expect(show.standardOutput.contains(
+            "State after \(counted(bonusState.games, "game")), balance \(bonusState.balance), streak \(bonusState.streak): bonus"))
+        #expect(noBonus.standardOutput.contains("State after 20 games, balance 1000, streak win: no bonus"))
+    }
+
+    @Test("corrupt file exits 1")
+    func corruptFile() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "this is not a policy".write(to: folder.appendingPathComponent("policy.json"), atomically: true, encoding: .utf8)
+
+        let result = try runRetention(["policy", "show", "policy.json"], in: folder)
+
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("policy file"))
+        #expect(result.standardError.contains("policy.json' cannot be loaded: it is not a complete policy JSON object"))
+        #expect(result.standardError.contains("solve it again"))
+    }
+
+    @Test("partial lookup options exit 64")
+    func partialLookup() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let result = try runRetention(["policy", "show", "policy.json", "--games", "3"], in: folder)
+
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--games, --balance and --streak go together"))
+    }
+}
+
+@Suite("retention policy solve output")
+struct PolicySolveOutputTests {
+    @Test("missing output folder is named")
+    func missingFolder() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = #"{"name": "solve", "rules": {"maxGames": 20}, "strategies": ["optimal"]}"#
+        try text.write(to: folder.appendingPathComponent("solve.json"), atomically: true, encoding: .utf8)
+
+        let result = try runRetention(["policy", "solve", "solve.json", "--out", "missing/dir/p.json"], in: folder)
+
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("the folder missing/dir does not exist; create it or choose another --out"))
+        #expect(!result.standardError.contains("NSCocoaErrorDomain"))
+    }
+}
+
+@Suite("retention experiment validate wording")
+struct ValidateWordingTests {
+    @Test("one strategy is singular")
+    func singularStrategy() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #"{"name": "one", "strategies": ["never"]}"#.write(
+            to: folder.appendingPathComponent("one.json"), atomically: true, encoding: .utf8)
+
+        let result = try runRetention(["experiment", "validate", "one.json"], in: folder)
+
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        #expect(result.standardOutput.contains("valid experiment one with 1 strategy (never) at 1 sweep point"))
+    }
 }
