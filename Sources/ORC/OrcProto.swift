@@ -223,9 +223,9 @@ public enum OrcProto {
 
     /// Child counts of a list or map column.
     public struct CollectionStatistics: Sendable, Equatable {
-        /// The fewest children of one value.
+        /// The minimum number of children of one value.
         public var minChildren: UInt64?
-        /// The most children of one value.
+        /// The maximum number of children of one value.
         public var maxChildren: UInt64?
         /// The number of children of all values.
         public var totalChildren: UInt64?

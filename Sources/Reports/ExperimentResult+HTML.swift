@@ -238,7 +238,7 @@ extension ExperimentResult {
                 ReportCharts.survival(result.outcomes, colors: colors, maxGames: result.point.rules.maxGames),
             ]
             if result.policyBonusStateCount == 0 {
-                // Four strips of "no bonus" say less than one sentence.
+                // One sentence is clearer than four empty heat-map strips.
                 charts.append("<p>The optimal policy gives no bonus in any state under these rules: in every state, a "
                     + "bonus costs at least as much as the expected revenue it brings back.</p>")
             } else if !result.policySlices.isEmpty {

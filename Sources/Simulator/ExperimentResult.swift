@@ -33,7 +33,7 @@ public struct StrategyOutcome: Sendable {
     public var rankingRevenue: Double { exact?.revenuePer1000Players ?? simulation.meanRevenuePer1000Players }
 }
 
-/// Where the optimal policy gives bonuses at one number of games played.
+/// The states in which the optimal policy gives a bonus, at one number of games played.
 public struct PolicySlice: Sendable, Hashable {
     /// The number of games played at the decision.
     public var gamesPlayed: Int
