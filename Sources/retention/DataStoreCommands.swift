@@ -88,7 +88,7 @@ private let detectCommand = Subcommand(
         + "[--compare] [--read-only] [--workers W]",
     options: [
         .value("engine", "ENGINE", help: "rows (record at a time), columns (column batches) or both (default columns)."),
-        .value("last", "N", help: "Number of latest games per player (default 10)."),
+        .value("last", "N", help: "Number of latest games per player, 1 to 1000 (default 10)."),
         .value("threshold", "P", help: "Share of those games lost to be flagged, in [0, 1] (default 0.7)."),
         .flag("allow-short", help: "Judge players with fewer than N games over the games they have."),
         .value("out", "FILE", help: "Write flagged players to FILE, as CSV when it ends in .csv and as ORC when it ends in .orc."),
@@ -103,6 +103,7 @@ private let detectCommand = Subcommand(
         """,
     run: { arguments in
         let store = try arguments.requirePositionals(["STORE"])[0]
+        try checkDetectOptionConflicts(arguments)
         let rule = try detectionRule(arguments)
         let workers = try arguments.int("workers", atLeast: 1) ?? defaultWorkerCount
         let engineName = arguments.string("engine") ?? "columns"
@@ -150,8 +151,29 @@ private let detectCommand = Subcommand(
     }
 )
 
+// Options that the chosen mode would ignore are rejected, so no request is dropped silently.
+private func checkDetectOptionConflicts(_ arguments: ParsedArguments) throws {
+    if arguments.has("compare"), arguments.string("engine") != nil {
+        throw UsageError(description: "--compare always runs both engines; drop --engine")
+    }
+    if arguments.has("read-only") {
+        let ignored = ["engine", "last", "threshold", "out"].filter { arguments.string($0) != nil }
+            + ["allow-short", "compare"].filter { arguments.has($0) }
+        if let option = ignored.first {
+            throw UsageError(description: "--read-only only reads the columns and detects nothing, so --\(option) has no effect; drop one of them")
+        }
+    }
+}
+
+/// The largest `--last` the command accepts: the columnar engine keeps N games per player in memory.
+private let maximumLastGames = 1000
+
 private func detectionRule(_ arguments: ParsedArguments) throws -> LossRatioRule {
     let lastGames = try arguments.int("last") ?? LossRatioRule.standard.lastGames
+    guard lastGames <= maximumLastGames else {
+        throw UsageError(description: "invalid value \(lastGames) for --last: expected at most \(maximumLastGames), "
+            + "because the columnar engine keeps N games per player in memory")
+    }
     let threshold = try arguments.double("threshold") ?? LossRatioRule.standard.threshold
     if let problem = LossRatioRule.validationError(lastGames: lastGames, threshold: threshold) {
         throw UsageError(description: problem)

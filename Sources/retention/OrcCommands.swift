@@ -64,11 +64,11 @@ private func printRows(path: String, columns: [String]?, limit: Int) throws {
             buffer += formatter.format(batch, row: row)
             buffer += "\n"
             if buffer.utf8.count >= 1 << 16 {
-                FileHandle.standardOutput.write(Data(buffer.utf8))
+                try writeToStandardOutput(buffer)
                 buffer = ""
             }
         }
         remaining -= min(batch.rowCount, remaining)
     }
-    FileHandle.standardOutput.write(Data(buffer.utf8))
+    try writeToStandardOutput(buffer)
 }

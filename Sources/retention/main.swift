@@ -33,6 +33,31 @@ func printTopLevelHelp() {
     print(lines.joined(separator: "\n"))
 }
 
+/// A failure to write the command's output, such as a full disk behind a redirect.
+struct OutputError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Writes text to standard output, throwing instead of trapping when the write fails.
+func writeToStandardOutput(_ text: String) throws {
+    // Earlier `print` output sits in the C library's buffer and must come first.
+    fflush(nil)
+    do {
+        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+    } catch {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        let reason = underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+        throw OutputError(description: "cannot write to standard output (\(reason)); check the disk or pipe it is redirected to")
+    }
+}
+
+// `print` buffers in the C library and ignores write errors, so a command that printed into a
+// full disk would exit 0 with its output lost. Flushing every stream reports such a failure.
+// Swift 6 rejects the C global `stdout`, hence `fflush(nil)`.
+func standardOutputFailed() -> Bool {
+    fflush(nil) != 0
+}
+
 func standardError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
@@ -75,6 +100,9 @@ func runMain(_ arguments: [String]) -> Int32 {
     do {
         let parsed = try subcommand.parse(rest)
         try subcommand.run(parsed)
+        guard !standardOutputFailed() else {
+            throw OutputError(description: "cannot write to standard output (\(String(cString: strerror(errno)))); check the disk or pipe it is redirected to")
+        }
         return 0
     } catch let error as UsageError {
         standardError("retention: \(error.description)")
