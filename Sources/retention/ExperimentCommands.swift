@@ -90,7 +90,12 @@ private func runExperiment(_ arguments: ParsedArguments) throws {
     let replications = try arguments.int("replications", atLeast: 2)
     let seed = try arguments.uint64("seed")
     let threadsOption = try arguments.int("threads", atLeast: 1)
-    if let seed, Double(seed) > ExperimentField.maximumSeed {
+    // The same bound as simulation.threads in a config, so the written config.json runs again.
+    if let threadsOption, threadsOption > 4096 {
+        throw UsageError(description: "invalid value \(threadsOption) for --threads: expected an integer in [1, 4096]")
+    }
+    // Compared as integers: above 2^53 a Double rounds, so 2^53 + 1 would slip through.
+    if let seed, seed > UInt64(ExperimentField.maximumSeed) {
         throw UsageError(description: "invalid value \(seed) for --seed: expected an integer in [0, 9007199254740992]")
     }
 

@@ -198,6 +198,8 @@ struct RetentionCLITests {
         (["experiment", "run"], "missing argument CONFIG"),
         (["experiment", "launch"], "unknown subcommand 'launch'"),
         (["policy", "solve", "x.json"], "missing option --out"),
+        (["experiment", "run", "x.json", "--threads", "5000"], "expected an integer in [1, 4096]"),
+        (["experiment", "run", "x.json", "--seed", "9007199254740993"], "invalid value 9007199254740993 for --seed"),
     ])
     func usageErrors(arguments: [String], message: String) throws {
         let folder = try makeTemporaryFolder()
