@@ -50,10 +50,21 @@ public struct CSVActionReader {
             let matches = names.indices.filter { names[$0] == column }
             guard matches.count == 1 else {
                 let problem = matches.isEmpty ? "has no column '\(column)'" : "has the column '\(column)' \(matches.count) times"
-                throw DataStoreError.schemaMismatch("CSV file '\(path)': the header \(problem); expected the columns \(Self.requiredColumns.joined(separator: ", ")), found \(names.joined(separator: ", "))")
+                throw DataStoreError.schemaMismatch("CSV file '\(path)': the header \(problem); expected the columns \(Self.requiredColumns.joined(separator: ", ")), found \(Self.describeHeader(names))")
             }
             columnIndex.append(matches[0])
         }
+    }
+
+    // Shows the header as found, unless it is not text (a binary file given by mistake), whose
+    // bytes would flood the terminal with control characters.
+    static func describeHeader(_ names: [String]) -> String {
+        let text = names.joined(separator: ", ")
+        let isPrintable = text.unicodeScalars.allSatisfy { $0.properties.generalCategory != .control && $0 != "\u{FFFD}" }
+        guard isPrintable else {
+            return "a first line that is not text; is this a CSV file?"
+        }
+        return text.count > 200 ? String(text.prefix(200)) + "..." : text
     }
 
     /// Reads up to `maxRows` rows into a batch with all four columns, or returns nil at the end.

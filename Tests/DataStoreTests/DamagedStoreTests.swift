@@ -34,6 +34,20 @@ struct DamagedStoreTests {
         #expect(error.description.contains(path))
     }
 
+    @Test("binary file given as CSV is named, not printed")
+    func binaryFileAsCSV() throws {
+        let directory = try makeTemporaryDirectory("binary-csv")
+        defer { removeTemporaryDirectory(directory) }
+        let path = directory.appendingPathComponent("actions.csv").path
+        try Data([0x4F, 0x52, 0x43, 0x00, 0x01, 0x1B, 0x5B, 0x32, 0x4A, 0x0A, 0x7F, 0x0A]).write(to: URL(fileURLWithPath: path))
+
+        let error = try #require(throws: DataStoreError.self) {
+            try StoreWriting.importCSV(path, directory: directory.appendingPathComponent("store").path, stripeRows: 100)
+        }
+        #expect(error.description.contains("a first line that is not text; is this a CSV file?"))
+        #expect(!error.description.contains("\u{1B}"))
+    }
+
     // Wraps an uncompressed section in one ORC chunk stored as original, which the reader accepts
     // for every codec, so the test need not recompress the footer with zlib.
     private func compressedSection(_ bytes: [UInt8]) -> [UInt8] {
