@@ -22,17 +22,32 @@ struct Arguments {
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
         while let argument = iterator.next() {
+            if argument == "--help" {
+                print("usage: orc-benchmark [--rows N] [--repeat R] [--seed S] [--stripe-size BYTES]")
+                exit(0)
+            }
+            // Every option takes a value; a missing or malformed one stops the run before any work.
+            func value<T>(_ parse: (String) -> T?, _ expected: String) -> T {
+                guard let text = iterator.next(), let parsed = parse(text) else {
+                    Self.fail("option \(argument) needs \(expected)")
+                }
+                return parsed
+            }
             switch argument {
-            case "--rows": rows = Int(iterator.next() ?? "") ?? rows
-            case "--repeat": repeatCount = max(1, Int(iterator.next() ?? "") ?? repeatCount)
-            case "--seed": seed = UInt64(iterator.next() ?? "") ?? seed
-            case "--stripe-size": stripeSize = Int(iterator.next() ?? "") ?? stripeSize
-            case "--read-child": readPath = iterator.next()
+            case "--rows": rows = value({ Int($0).flatMap { $0 >= 1 ? $0 : nil } }, "a row count of at least 1")
+            case "--repeat": repeatCount = value({ Int($0).flatMap { $0 >= 1 ? $0 : nil } }, "a repeat count of at least 1")
+            case "--seed": seed = value({ UInt64($0) }, "a non-negative integer seed")
+            case "--stripe-size": stripeSize = value({ Int($0).flatMap { $0 >= 1024 ? $0 : nil } }, "a stripe size of at least 1024 bytes")
+            case "--read-child": readPath = value({ $0 }, "a file path")
             default:
-                FileHandle.standardError.write(Data("unknown argument \(argument); use --rows N, --repeat R, --seed S or --stripe-size BYTES\n".utf8))
-                exit(2)
+                Self.fail("unknown argument \(argument); use --rows N, --repeat R, --seed S or --stripe-size BYTES")
             }
         }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("orc-benchmark: \(message)\n".utf8))
+        exit(64)
     }
 }
 

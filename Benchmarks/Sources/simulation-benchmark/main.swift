@@ -21,6 +21,10 @@ struct Options {
     init(arguments: [String]) {
         var rest = arguments[...]
         while let flag = rest.popFirst() {
+            if flag == "--help" {
+                print("usage: simulation-benchmark [--strategy NAME] [--generator KIND] [--seed S] [--replications N] [--only-threads N]")
+                exit(0)
+            }
             guard let value = rest.popFirst() else { fail("option \(flag) needs a value") }
             switch flag {
             case "--strategy":
