@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One library per job, C libraries behind `C…` shim targets, and one thin executable.
-// Dependencies flow one way: ORC knows nothing of games, and only `retention` sees everything.
+// Dependencies flow one way: ORC has no game types, and only `retention` imports every module.
 let package = Package(
     name: "RetentionWorkbench",
     products: [

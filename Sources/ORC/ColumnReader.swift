@@ -152,7 +152,7 @@ struct ColumnReader {
     ///   - rows: The number of row slots, equal to `present.count` when there is a mask.
     ///   - leading: Zero slots before the first row, 1 for offsets that start at 0.
     ///   - type: `Int64`, or `Int` for offsets, which has the same layout on 64-bit platforms.
-    ///   - forceVersion2: Whether to read RLE v2 whatever the column encoding says.
+    ///   - forceVersion2: Whether to read RLE v2 regardless of the column encoding.
     func readIntegerSlots<Value: FixedWidthInteger>(
         _ kind: OrcProto.Stream.Kind, column: Int, rows: Int, valueCount: Int, present: [Bool]?,
         signed: Bool, leading: Int = 0, as type: Value.Type = Int64.self, forceVersion2: Bool = false

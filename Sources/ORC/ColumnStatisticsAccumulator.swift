@@ -196,7 +196,7 @@ struct ColumnStatisticsAccumulator {
         return result
     }
 
-    /// The longest string minimum or maximum kept whole in the statistics, in UTF-8 bytes.
+    /// The maximum length, in UTF-8 bytes, of a string minimum or maximum kept whole in the statistics.
     static let maximumStringBytes = 1024
 
     // The longest prefix of whole characters within `maximumStringBytes` bytes: a lower bound.

@@ -462,7 +462,7 @@ enum BitPacker {
     }
 
     private static func packUnaligned(_ values: UnsafeMutablePointer<Int64>, count: Int, width: Int, into output: UnsafeMutablePointer<UInt8>) -> Int {
-        // Widths here are at most 30 bits, so the accumulator never holds more than 37 bits.
+        // Widths here are at most 30 bits, so the accumulator never contains more than 37 bits.
         let mask: UInt64 = (1 << UInt64(width)) - 1
         var accumulator: UInt64 = 0
         var bitCount = 0

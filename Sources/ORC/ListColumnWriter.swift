@@ -1,7 +1,7 @@
 /// Writes `array` and `map` columns as the ORC specification's "List Columns" and "Map
 /// Columns" sections describe.
 ///
-/// LENGTH holds the number of entries of each non-null row as unsigned RLE v2. The entries go to
+/// LENGTH contains the number of entries of each non-null row as unsigned RLE v2. The entries go to
 /// the child columns: the element for a list, the key and the value for a map.
 final class ListColumnWriter: ColumnWriter {
     /// The writers of the element, or of the key and the value.

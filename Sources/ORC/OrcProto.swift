@@ -341,7 +341,7 @@ public enum OrcProto {
         }
     }
 
-    /// How one column is encoded in one stripe.
+    /// The encoding of one column in one stripe.
     public struct ColumnEncoding: Sendable, Equatable {
         /// The encoding kind, kept open so that unknown kinds from newer writers still decode.
         public struct Kind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {

@@ -33,8 +33,8 @@ extension OrcReader {
         do {
             postScript = try OrcProto.PostScript(serializedBytes: postScriptBytes)
         } catch let error as OrcError {
-            // A file that does not even begin with the magic is some other format, and the
-            // protobuf details would only distract; a file that does has a damaged end.
+            // A file that does not begin with the magic is some other format, so protobuf details
+            // would only distract. A file that does begin with it has a damaged end.
             guard startsWithMagic(file) else {
                 throw OrcError.notOrc("not an ORC file: it neither begins with the magic 'ORC' nor ends with an ORC postscript; check that the path names an ORC file")
             }

@@ -204,7 +204,7 @@ public final class OrcWriter {
     /// Ends the current stripe now, so the next rows start a new one.
     ///
     /// Callers that cut stripes by row count rather than by `OrcWriterOptions.stripeSize` call
-    /// this after each batch. It does nothing when the stripe holds no rows.
+    /// this after each batch. It does nothing when the stripe contains no rows.
     ///
     /// - Throws: `OrcError` when the writer is closed, an earlier write failed, or a write fails.
     public func finishStripe() throws {

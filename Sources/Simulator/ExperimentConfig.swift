@@ -56,7 +56,7 @@ public struct ExperimentConfig: Sendable {
     /// The values of every numeric field, in the order of `ExperimentField.all`; a field with
     /// several values is a sweep axis.
     public var values: [String: [Double]]
-    /// How revenue is counted.
+    /// The revenue model: net gaming revenue or turnover.
     public var revenueModel: GameRules.RevenueModel
     /// The strategies to compare; a strategy parameter written as an array becomes one
     /// strategy per value.

@@ -76,7 +76,7 @@ def read(paths):
         try:
             writer = str(handle.writer)
         except ValueError:
-            # pyarrow names only the writers it knows and raises for the others.
+            # pyarrow names only the writers it recognizes and raises for the others.
             writer = "unknown"
         metadata = {key.decode(): value.hex() for key, value in handle.metadata.items()}
         print(json.dumps({
